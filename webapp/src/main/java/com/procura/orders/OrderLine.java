@@ -1,0 +1,96 @@
+package com.procura.orders;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+@Entity
+@Table(name = "order_line")
+public class OrderLine {
+    @Id
+    @TableGenerator(name = "line_ids", table = "id_sequence", pkColumnName = "seq_name",
+            valueColumnName = "seq_count", pkColumnValue = "order_line", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "line_ids")
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "order_id")
+    private PurchaseOrder order;
+
+    @Column(name = "line_number", nullable = false)
+    private int lineNumber;
+
+    private String material;
+
+    @Column(nullable = false)
+    private String description;
+
+    @Column(nullable = false)
+    private BigDecimal quantity;
+
+    @Column(nullable = false)
+    private String unit;
+
+    @Column(name = "unit_price", nullable = false)
+    private BigDecimal unitPrice;
+
+    @Column(name = "requested_date")
+    private LocalDate requestedDate;
+
+    @Column(name = "confirmed_quantity")
+    private BigDecimal confirmedQuantity;
+
+    @Column(name = "confirmed_date")
+    private LocalDate confirmedDate;
+
+    protected OrderLine() {
+    }
+
+    OrderLine(PurchaseOrder order, int lineNumber, String material, String description, BigDecimal quantity,
+            String unit, BigDecimal unitPrice, LocalDate requestedDate) {
+        this.order = order;
+        this.lineNumber = lineNumber;
+        this.material = material;
+        this.description = description;
+        this.quantity = quantity;
+        this.unit = unit;
+        this.unitPrice = unitPrice;
+        this.requestedDate = requestedDate;
+    }
+
+    public void confirm(BigDecimal quantity, LocalDate date) {
+        this.confirmedQuantity = quantity;
+        this.confirmedDate = date;
+    }
+
+    public BigDecimal getNetValue() {
+        return quantity.multiply(unitPrice).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** Days the confirmed date lies after the requested one; 0 when on time or not confirmed. */
+    public long getDelayDays() {
+        if (confirmedDate == null || requestedDate == null) {
+            return 0;
+        }
+        return Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(requestedDate, confirmedDate));
+    }
+
+    public Long getId() { return id; }
+    public int getLineNumber() { return lineNumber; }
+    public String getMaterial() { return material; }
+    public String getDescription() { return description; }
+    public BigDecimal getQuantity() { return quantity; }
+    public String getUnit() { return unit; }
+    public BigDecimal getUnitPrice() { return unitPrice; }
+    public LocalDate getRequestedDate() { return requestedDate; }
+    public BigDecimal getConfirmedQuantity() { return confirmedQuantity; }
+    public LocalDate getConfirmedDate() { return confirmedDate; }
+}

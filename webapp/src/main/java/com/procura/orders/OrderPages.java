@@ -1,0 +1,67 @@
+package com.procura.orders;
+
+import com.procura.platform.web.Views;
+import com.procura.security.CurrentUser;
+import com.procura.suppliers.SupplierOption;
+import com.procura.suppliers.SupplierService;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code /orders} (the list) and {@code /orders/{id}} (one order with its lines). */
+public final class OrderPages extends HttpServlet {
+    static final String LIST = "orders/list.jte";
+    static final String DETAIL = "orders/detail.jte";
+
+    private final Views views;
+    private final OrderService orders;
+    private final SupplierService suppliers;
+
+    public OrderPages(Views views, OrderService orders, SupplierService suppliers) {
+        this.views = views;
+        this.orders = orders;
+        this.suppliers = suppliers;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUser.of(request, "orders");
+        if (!user.can("orders:read")) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        String path = request.getPathInfo();
+        if (path == null || "/".equals(path)) {
+            showList(request, response, user);
+            return;
+        }
+        Optional<Long> id = parseId(path.substring(1));
+        Optional<PurchaseOrder> order = id.flatMap(value -> orders.find(value, user.account()));
+        if (order.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        views.render(response, DETAIL, Map.of("user", user, "order", order.get()));
+    }
+
+    private void showList(HttpServletRequest request, HttpServletResponse response, CurrentUser user) throws IOException {
+        OrderQuery query = OrderQuery.from(request.getParameterMap());
+        OrderPage page = orders.list(query, user.account());
+        List<SupplierOption> supplierOptions = user.account().isSupplier()
+                ? List.of() : suppliers.options();
+        views.render(response, LIST, Map.of("user", user, "page", page, "suppliers", supplierOptions,
+                "statuses", OrderStatus.values()));
+    }
+
+    private static Optional<Long> parseId(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package com.procura.orders;
+
+import com.procura.platform.db.Database;
+import com.procura.security.AccountPrincipal;
+import jakarta.persistence.TypedQuery;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads purchase orders for a viewer. A supplier's account sees only its own company's orders,
+ * whatever the request asks for; that rule lives here, not in the pages.
+ */
+public final class OrderService {
+    private static final String ROW = "select new com.procura.orders.OrderRow(o.id, o.orderNumber, s.name, o.status, "
+            + "o.orderDate, o.requestedDelivery, o.totalAmount, o.currency) from PurchaseOrder o join o.supplier s";
+
+    private final Database database;
+
+    public OrderService(Database database) {
+        this.database = database;
+    }
+
+    public OrderPage list(OrderQuery query, AccountPrincipal viewer) {
+        Long supplier = scopeOf(viewer, query.supplierId());
+        String where = where(supplier, query.status());
+        return database.read(em -> {
+            TypedQuery<OrderRow> rows = em.createQuery(ROW + where + " order by " + query.sort().jpql
+                    + (query.ascending() ? " asc" : " desc") + ", o.id desc", OrderRow.class);
+            TypedQuery<Long> count = em.createQuery(
+                    "select count(o) from PurchaseOrder o join o.supplier s" + where, Long.class);
+            bind(rows, supplier, query.status());
+            bind(count, supplier, query.status());
+            List<OrderRow> page = rows.setFirstResult(query.offset()).setMaxResults(OrderQuery.PAGE_SIZE).getResultList();
+            return new OrderPage(page, count.getSingleResult(), query);
+        });
+    }
+
+    /** The order with its lines, or empty when it does not exist or the viewer may not see it. */
+    public Optional<PurchaseOrder> find(long id, AccountPrincipal viewer) {
+        return database.read(em -> {
+            PurchaseOrder order = em.find(PurchaseOrder.class, id);
+            if (order == null || !visibleTo(order, viewer)) {
+                return Optional.<PurchaseOrder>empty();
+            }
+            order.getLines().size();
+            return Optional.of(order);
+        });
+    }
+
+    public Map<OrderStatus, Long> countByStatus(AccountPrincipal viewer) {
+        Long supplier = scopeOf(viewer, null);
+        Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus status : OrderStatus.values()) {
+            counts.put(status, 0L);
+        }
+        database.read(em -> {
+            TypedQuery<Object[]> query = em.createQuery("select o.status, count(o) from PurchaseOrder o join o.supplier s"
+                    + where(supplier, null) + " group by o.status", Object[].class);
+            bind(query, supplier, null);
+            query.getResultList().forEach(row -> counts.put((OrderStatus) row[0], (Long) row[1]));
+            return null;
+        });
+        return counts;
+    }
+
+    public PurchaseOrder save(PurchaseOrder order) {
+        return database.transaction(em -> {
+            em.persist(order);
+            return order;
+        });
+    }
+
+    private static boolean visibleTo(PurchaseOrder order, AccountPrincipal viewer) {
+        return !viewer.isSupplier() || order.getSupplier().getId().equals(viewer.companyId());
+    }
+
+    /** The supplier filter to apply: a supplier's own company, whatever was asked. */
+    private static Long scopeOf(AccountPrincipal viewer, Long requested) {
+        return viewer.isSupplier() ? viewer.companyId() : requested;
+    }
+
+    private static String where(Long supplier, OrderStatus status) {
+        if (supplier == null && status == null) {
+            return "";
+        }
+        if (supplier != null && status != null) {
+            return " where s.id = :supplier and o.status = :status";
+        }
+        return supplier != null ? " where s.id = :supplier" : " where o.status = :status";
+    }
+
+    private static void bind(TypedQuery<?> query, Long supplier, OrderStatus status) {
+        if (supplier != null) {
+            query.setParameter("supplier", supplier);
+        }
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package com.procura.platform;
+
+import com.procura.accesslog.AccessLog;
+import com.procura.accesslog.AccessLogFilter;
+import com.procura.accesslog.AccessLogPages;
+import com.procura.accesslog.AccessLogSearch;
+import com.procura.dashboard.DashboardPage;
+import com.procura.monitoring.HealthServlet;
+import com.procura.orders.OrderPages;
+import com.procura.orders.OrderService;
+import com.procura.platform.config.ProcuraConfig;
+import com.procura.platform.db.Database;
+import com.procura.platform.web.ErrorPage;
+import com.procura.platform.web.TlsMaterial;
+import com.procura.platform.web.Views;
+import com.procura.platform.web.WebServer;
+import com.procura.security.SecurityModule;
+import com.procura.suppliers.SupplierPages;
+import com.procura.suppliers.SupplierService;
+import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Optional;
+
+/**
+ * The running platform. {@link #start} is the one wiring method: {@code main} calls it with the
+ * loaded configuration, and the tests call it the same way.
+ */
+public final class Application implements AutoCloseable {
+    private final ProcuraConfig config;
+    private final Database database;
+    private final AccessLog accessLog;
+    private final WebServer web;
+    private final SecurityModule security;
+    private final SupplierService suppliers;
+    private final OrderService orders;
+    private final Optional<String> setupToken;
+    private volatile boolean ready;
+
+    private Application(ProcuraConfig config, Database database, HttpServlet benchmarkServlet) {
+        this.config = config;
+        this.database = database;
+        this.accessLog = new AccessLog(database.dataSource());
+        this.security = new SecurityModule(database, config.dataDir());
+        this.suppliers = new SupplierService(database);
+        this.orders = new OrderService(database);
+        this.setupToken = config.demo() ? Optional.empty() : security.setup().prepare();
+
+        TlsMaterial tls = TlsMaterial.resolve(config.tls(), config.dataDir());
+        this.web = new WebServer(config.server(), tls, config.dataDir().resolve("work"), config.sessionTimeoutMinutes());
+        Views views = new Views();
+        web.addServlet("health", new HealthServlet(() -> ready && database.isReachable()), "/health/*");
+        web.addFilter("shiro", security.subjectFilter(), "/*");
+        web.addFilter("access-log", new AccessLogFilter(accessLog), "/*");
+        security.installAccessControl(web, views, accessLog);
+        web.addServlet("error", new ErrorPage(views), "/error");
+        web.errorPagesAt("/error");
+        web.addServlet("dashboard", new DashboardPage(views, orders), "/dashboard", "");
+        web.addServlet("orders", new OrderPages(views, orders, suppliers), "/orders", "/orders/*");
+        web.addServlet("suppliers", new SupplierPages(views, suppliers), "/suppliers", "/suppliers/*");
+        web.addServlet("access-log", new AccessLogPages(views, new AccessLogSearch(database.dataSource())),
+                "/admin/access-log", "/admin/access-log.csv");
+        if (benchmarkServlet != null) {
+            web.addServlet("bench-hello", benchmarkServlet, "/bench/hello");
+        }
+    }
+
+    public static Application start(ProcuraConfig config) {
+        return start(config, null);
+    }
+
+    /** As {@link #start(ProcuraConfig)}, with a bare servlet at {@code /bench/hello} to compare against. */
+    public static Application start(ProcuraConfig config, HttpServlet benchmarkServlet) {
+        prepareFolders(config);
+        LogFiles.configure(config.logDir());
+        Database database = Database.open(config.database());
+        Application application = null;
+        try {
+            application = new Application(config, database, benchmarkServlet);
+            application.web.start();
+            application.ready = true;
+            return application;
+        } catch (RuntimeException e) {
+            if (application != null) {
+                application.close();
+            } else {
+                database.close();
+            }
+            throw e;
+        }
+    }
+
+    private static void prepareFolders(ProcuraConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+            Files.createDirectories(config.logDir());
+        } catch (IOException e) {
+            throw new StartupException("Cannot create the data folder " + config.dataDir() + " or log folder "
+                    + config.logDir() + ": " + e.getMessage() + ". Check the path and its permissions.", e);
+        }
+    }
+
+    public ProcuraConfig config() { return config; }
+    public Database database() { return database; }
+    public SecurityModule security() { return security; }
+    public SupplierService suppliers() { return suppliers; }
+    public OrderService orders() { return orders; }
+    public AccessLog accessLog() { return accessLog; }
+    public int httpsPort() { return web.httpsPort(); }
+    public int httpPort() { return web.httpPort(); }
+
+    /** The one-time setup token, when this production start found no admin. */
+    public Optional<String> setupToken() {
+        return setupToken;
+    }
+
+    @Override
+    public void close() {
+        ready = false;
+        web.close();
+        accessLog.close();
+        database.close();
+    }
+}

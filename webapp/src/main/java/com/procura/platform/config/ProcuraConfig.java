@@ -1,0 +1,18 @@
+package com.procura.platform.config;
+
+import java.nio.file.Path;
+
+/** The whole configuration, split into the typed slices that each component receives. */
+public record ProcuraConfig(
+        Mode mode,
+        Path dataDir,
+        Path logDir,
+        ServerConfig server,
+        TlsConfig tls,
+        DatabaseConfig database,
+        int sessionTimeoutMinutes) {
+
+    public boolean demo() {
+        return mode == Mode.DEMO;
+    }
+}

@@ -1,0 +1,62 @@
+package com.procura.security;
+
+import com.procura.platform.web.Csrf;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.shiro.SecurityUtils;
+import org.apache.shiro.subject.Subject;
+
+/** The logged-in account as pages and templates see it: who, what they may do, the CSRF token. */
+public final class CurrentUser {
+    private final Subject subject;
+    private final AccountPrincipal principal;
+    private final String csrfToken;
+    private final String section;
+
+    private CurrentUser(Subject subject, AccountPrincipal principal, String csrfToken, String section) {
+        this.subject = subject;
+        this.principal = principal;
+        this.csrfToken = csrfToken;
+        this.section = section;
+    }
+
+    /** The current user of a page request; {@code section} marks the active navigation entry. */
+    public static CurrentUser of(HttpServletRequest request, String section) {
+        Subject subject = SecurityUtils.getSubject();
+        AccountPrincipal principal = subject.getPrincipals() == null ? null
+                : subject.getPrincipals().oneByType(AccountPrincipal.class);
+        return new CurrentUser(subject, principal, Csrf.token(request), section);
+    }
+
+    public static AccountPrincipal principal() {
+        Subject subject = SecurityUtils.getSubject();
+        return subject.getPrincipals() == null ? null : subject.getPrincipals().oneByType(AccountPrincipal.class);
+    }
+
+    public boolean loggedIn() {
+        return principal != null;
+    }
+
+    public boolean can(String permission) {
+        return principal != null && subject.isPermitted(permission);
+    }
+
+    public AccountPrincipal account() {
+        return principal;
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    public String section() {
+        return section;
+    }
+
+    public String displayName() {
+        return principal == null ? "" : principal.displayName();
+    }
+
+    public String roleName() {
+        return principal == null ? "" : principal.role().id();
+    }
+}
