@@ -20,14 +20,20 @@ public final class LogFiles {
         SLF4JBridgeHandler.install();
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (root.getAppender("application-file") == null) {
-            root.addAppender(rollingFile(context, "application-file", logDir.resolve("procura"),
-                    "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXX,UTC} %-5level [%thread] %logger{36} - %msg%n"));
-        }
+        replace(root, rollingFile(context, "application-file", logDir.resolve("procura"),
+                "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXX,UTC} %-5level [%thread] %logger{36} - %msg%n"));
         Logger access = context.getLogger("procura.access");
-        if (access.getAppender("access-file") == null) {
-            access.setAdditive(false);
-            access.addAppender(rollingFile(context, "access-file", logDir.resolve("access"), "%msg%n"));
+        access.setAdditive(false);
+        replace(access, rollingFile(context, "access-file", logDir.resolve("access"), "%msg%n"));
+    }
+
+    /** A second start in the same JVM (tests, upgrade checks) writes to its own folder, not the first one's. */
+    private static void replace(Logger logger, RollingFileAppender<ILoggingEvent> appender) {
+        var previous = logger.getAppender(appender.getName());
+        logger.addAppender(appender);
+        if (previous != null) {
+            logger.detachAppender(previous);
+            previous.stop();
         }
     }
 

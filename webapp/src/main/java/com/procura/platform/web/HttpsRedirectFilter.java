@@ -6,12 +6,14 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.IntSupplier;
 
 /** The plain HTTP port serves nothing: every request is sent to the same path on HTTPS. */
 final class HttpsRedirectFilter extends HttpFilter {
-    private final int httpsPort;
+    private final IntSupplier httpsPort;
 
-    HttpsRedirectFilter(int httpsPort) {
+    /** The port is asked for at each redirect: with port 0 it is known only once Tomcat listens. */
+    HttpsRedirectFilter(IntSupplier httpsPort) {
         this.httpsPort = httpsPort;
     }
 
@@ -26,7 +28,8 @@ final class HttpsRedirectFilter extends HttpFilter {
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        String port = httpsPort == 443 ? "" : ":" + httpsPort;
+        int https = httpsPort.getAsInt();
+        String port = https == 443 ? "" : ":" + https;
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
         response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
         response.setHeader("Location", "https://" + host + port + request.getRequestURI() + query);

@@ -70,9 +70,11 @@ public final class WebServer implements AutoCloseable {
             servletContext.getSessionCookieConfig().setSecure(true);
             servletContext.getSessionCookieConfig().setHttpOnly(true);
         }, null);
-        addFilter("https-redirect", new HttpsRedirectFilter(config.httpsPort()), "/*");
+        addFilter("https-redirect", new HttpsRedirectFilter(this::httpsPort), "/*");
         addFilter("security-headers", new SecurityHeadersFilter(), "/*");
         addServlet("static", new StaticResources(), "/static/*");
+        // Without a default servlet Tomcat answers unmapped paths itself, bypassing every filter.
+        addServlet("not-found", new NotFound(), "/");
     }
 
     private static Connector httpsConnector(ServerConfig config, TlsMaterial tls) {
@@ -112,6 +114,14 @@ public final class WebServer implements AutoCloseable {
         valve.setShowReport(false);
         valve.setShowServerInfo(false);
         host.getPipeline().addValve(valve);
+    }
+
+    private static final class NotFound extends jakarta.servlet.http.HttpServlet {
+        @Override
+        protected void service(jakarta.servlet.http.HttpServletRequest request,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            response.sendError(jakarta.servlet.http.HttpServletResponse.SC_NOT_FOUND);
+        }
     }
 
     public void addFilter(String name, Filter filter, String... patterns) {
