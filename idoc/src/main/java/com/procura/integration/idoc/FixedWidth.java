@@ -1,0 +1,39 @@
+package com.procura.integration.idoc;
+
+/** Fixed-width text helpers; records may be right-trimmed, so reads past the end give blanks. */
+final class FixedWidth {
+
+    private FixedWidth() {
+    }
+
+    /** The field at offset/length with trailing blanks removed ("" when the record ends before it). */
+    static String field(String record, int offset, int length) {
+        if (offset >= record.length()) {
+            return "";
+        }
+        return stripTrailing(record.substring(offset, Math.min(record.length(), offset + length)));
+    }
+
+    static String stripTrailing(String value) {
+        int end = value.length();
+        while (end > 0 && value.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return value.substring(0, end);
+    }
+
+    static void appendPadded(StringBuilder out, String value, int length) {
+        out.append(value);
+        for (int i = value.length(); i < length; i++) {
+            out.append(' ');
+        }
+    }
+
+    static void appendZeroPadded(StringBuilder out, int value, int length) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < length; i++) {
+            out.append('0');
+        }
+        out.append(digits);
+    }
+}
