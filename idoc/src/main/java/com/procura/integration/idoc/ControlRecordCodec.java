@@ -14,10 +14,15 @@ final class ControlRecordCodec {
      * the old 8-character DOCTYP fills IDOCTYP when that is blank.
      */
     static ControlRecord decode(String record, SegmentDefinition layout) {
+        return decode(record, 0, record.length(), layout);
+    }
+
+    /** Decodes the control record in the range [start, end) of {@code text}. */
+    static ControlRecord decode(String text, int start, int end, SegmentDefinition layout) {
         ControlRecord.Builder builder = ControlRecord.builder();
         String doctyp = "";
         for (FieldDefinition field : layout.fields()) {
-            String value = FixedWidth.field(record, field.offset(), field.length());
+            String value = FixedWidth.field(text, start, end, field.offset(), field.length());
             if (field.name().equals("DOCTYP")) {
                 doctyp = value;
             } else if (!value.isEmpty()) {

@@ -8,10 +8,23 @@ final class FixedWidth {
 
     /** The field at offset/length with trailing blanks removed ("" when the record ends before it). */
     static String field(String record, int offset, int length) {
-        if (offset >= record.length()) {
+        return field(record, 0, record.length(), offset, length);
+    }
+
+    /**
+     * Like {@link #field(String, int, int)} for a record that is the range [recordStart, recordEnd)
+     * of a larger text; works in place, so blank fields cost no allocation.
+     */
+    static String field(String text, int recordStart, int recordEnd, int offset, int length) {
+        int start = recordStart + offset;
+        if (start >= recordEnd) {
             return "";
         }
-        return stripTrailing(record.substring(offset, Math.min(record.length(), offset + length)));
+        int end = Math.min(recordEnd, start + length);
+        while (end > start && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return end == start ? "" : text.substring(start, end);
     }
 
     static String stripTrailing(String value) {

@@ -86,6 +86,9 @@ public final class IdocFlatReader {
         private FlatTreeBuilder current;
         private int recordVersion;
         private int recordNumber;
+        // The current record is text[start, end); records are not copied out of the text.
+        private int start;
+        private int end;
 
         Parse(String text, String sourceName) {
             this.text = text;
@@ -93,17 +96,22 @@ public final class IdocFlatReader {
         }
 
         List<Idoc> run() {
-            int position = 0;
             int length = text.length();
+            int position = 0;
+            int nextCarriageReturn = text.indexOf('\r');
             while (position < length) {
-                int end = position;
-                while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
-                    end++;
+                start = position;
+                int nextLineFeed = text.indexOf('\n', position);
+                end = nextLineFeed < 0 ? length : nextLineFeed;
+                if (nextCarriageReturn >= 0 && nextCarriageReturn < position) {
+                    nextCarriageReturn = text.indexOf('\r', position);
+                }
+                if (nextCarriageReturn >= 0 && nextCarriageReturn < end) {
+                    end = nextCarriageReturn;
                 }
                 recordNumber++;
-                String record = text.substring(position, end);
-                if (!record.isBlank()) {
-                    readRecord(record);
+                if (!isBlankRecord()) {
+                    readRecord();
                 }
                 position = end < length && text.charAt(end) == '\r' && end + 1 < length
                         && text.charAt(end + 1) == '\n' ? end + 2 : end + 1;
@@ -115,102 +123,124 @@ public final class IdocFlatReader {
             return idocs;
         }
 
-        private void readRecord(String record) {
-            if (record.startsWith("EDI_DC40")) {
-                startIdoc(record, 3);
-            } else if (record.startsWith("EDI_DC") && (record.length() == 6 || record.charAt(6) == ' ')) {
-                startIdoc(record, 2);
-            } else if (record.startsWith("EDI_")) {
-                String type = record.substring(0, Math.min(record.length(), 10)).strip();
-                throw error(null, "unknown record type '" + type
+        private boolean isBlankRecord() {
+            for (int i = start; i < end; i++) {
+                if (!Character.isWhitespace(text.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int recordLength() {
+            return end - start;
+        }
+
+        private boolean recordStartsWith(String prefix) {
+            return text.startsWith(prefix, start) && start + prefix.length() <= end;
+        }
+
+        private String field(int offset, int length) {
+            return FixedWidth.field(text, start, end, offset, length);
+        }
+
+        private void readRecord() {
+            if (recordStartsWith("EDI_DC40")) {
+                startIdoc(3);
+            } else if (recordStartsWith("EDI_DC") && (recordLength() == 6 || text.charAt(start + 6) == ' ')) {
+                startIdoc(2);
+            } else if (recordStartsWith("EDI_")) {
+                throw error(null, "unknown record type '" + field(0, 10).strip()
                         + "': expected a control record (EDI_DC40, EDI_DC) or a data record");
             } else if (current == null) {
                 throw error(null, "expected a control record (EDI_DC40 or EDI_DC) before the first data record, found '"
-                        + record.substring(0, Math.min(record.length(), 30)).strip() + "'");
+                        + field(0, 30).strip() + "'");
             } else if (recordVersion == 3) {
-                readDataRecordV3(record);
+                readDataRecordV3();
             } else {
-                readDataRecordV2(record);
+                readDataRecordV2();
             }
         }
 
-        private void startIdoc(String record, int version) {
+        private void startIdoc(int version) {
             finishCurrent();
             recordVersion = version;
             String layoutName = version == 3 ? "EDI_DC40" : "EDI_DC";
             SegmentDefinition layout = definitions.record(layoutName)
                     .orElseThrow(() -> error(layoutName, "no " + layoutName + " layout in the segment definitions"));
-            if (record.length() > layout.width()) {
-                throw error(layoutName, "control record is " + record.length() + " characters, at most "
+            if (recordLength() > layout.width()) {
+                throw error(layoutName, "control record is " + recordLength() + " characters, at most "
                         + layout.width() + " expected");
             }
-            if (strictRecordLengths && version == 3 && record.length() != layout.width()) {
-                throw error(layoutName, "control record is " + record.length() + " characters, expected "
+            if (strictRecordLengths && version == 3 && recordLength() != layout.width()) {
+                throw error(layoutName, "control record is " + recordLength() + " characters, expected "
                         + layout.width());
             }
-            current = new FlatTreeBuilder(ControlRecordCodec.decode(record, layout), sourceName);
+            current = new FlatTreeBuilder(ControlRecordCodec.decode(text, start, end, layout), sourceName);
         }
 
-        private void readDataRecordV3(String record) {
-            String segmentName = FixedWidth.field(record, IdocFlatLayout.V3_SEGNAM, 30);
-            checkDataRecordLength(record, IdocFlatLayout.V3_HEADER_LENGTH, segmentName);
-            if (strictRecordLengths && record.length() != IdocFlatLayout.V3_DATA_RECORD_LENGTH) {
-                throw error(segmentName, "data record is " + record.length() + " characters, expected "
+        private void readDataRecordV3() {
+            String segmentName = field(IdocFlatLayout.V3_SEGNAM, 30);
+            checkDataRecordLength(IdocFlatLayout.V3_HEADER_LENGTH, segmentName);
+            if (strictRecordLengths && recordLength() != IdocFlatLayout.V3_DATA_RECORD_LENGTH) {
+                throw error(segmentName, "data record is " + recordLength() + " characters, expected "
                         + IdocFlatLayout.V3_DATA_RECORD_LENGTH);
             }
-            addSegment(record, segmentName, IdocFlatLayout.V3_SEGNUM, IdocFlatLayout.V3_PSGNUM,
+            addSegment(segmentName, IdocFlatLayout.V3_SEGNUM, IdocFlatLayout.V3_PSGNUM,
                     IdocFlatLayout.V3_HLEVEL, IdocFlatLayout.V3_HEADER_LENGTH);
         }
 
-        private void readDataRecordV2(String record) {
-            String segmentName = FixedWidth.field(record, IdocFlatLayout.V2_SEGNAM, 10);
+        private void readDataRecordV2() {
+            String segmentName = field(IdocFlatLayout.V2_SEGNAM, 10);
             if (segmentName.isEmpty()) {
-                segmentName = FixedWidth.field(record, IdocFlatLayout.V2_TABNAM, 10);
+                segmentName = field(IdocFlatLayout.V2_TABNAM, 10);
             }
-            checkDataRecordLength(record, IdocFlatLayout.V2_HEADER_LENGTH, segmentName);
-            addSegment(record, segmentName, IdocFlatLayout.V2_SEGNUM, IdocFlatLayout.V2_PSGNUM,
+            checkDataRecordLength(IdocFlatLayout.V2_HEADER_LENGTH, segmentName);
+            addSegment(segmentName, IdocFlatLayout.V2_SEGNUM, IdocFlatLayout.V2_PSGNUM,
                     IdocFlatLayout.V2_HLEVEL, IdocFlatLayout.V2_HEADER_LENGTH);
         }
 
-        private void checkDataRecordLength(String record, int headerLength, String segmentName) {
+        private void checkDataRecordLength(int headerLength, String segmentName) {
             if (segmentName.isEmpty()) {
                 throw error(null, "data record has no segment name");
             }
-            if (record.length() < headerLength) {
-                throw error(segmentName, "data record is " + record.length()
+            if (recordLength() < headerLength) {
+                throw error(segmentName, "data record is " + recordLength()
                         + " characters, shorter than its " + headerLength + "-character header");
             }
             int maximum = headerLength + IdocFlatLayout.SDATA_LENGTH;
-            if (record.length() > maximum) {
-                throw error(segmentName, "data record is " + record.length() + " characters, at most "
+            if (recordLength() > maximum) {
+                throw error(segmentName, "data record is " + recordLength() + " characters, at most "
                         + maximum + " expected");
             }
         }
 
-        private void addSegment(String record, String segmentName, int segnumAt, int psgnumAt, int hlevelAt,
-                                int headerLength) {
-            int segnum = number(record, segnumAt, 6, segmentName, "SEGNUM");
-            int psgnum = number(record, psgnumAt, 6, segmentName, "PSGNUM");
-            int hlevel = number(record, hlevelAt, 2, segmentName, "HLEVEL");
+        private void addSegment(String segmentName, int segnumAt, int psgnumAt, int hlevelAt, int headerLength) {
+            int segnum = number(segnumAt, 6, segmentName, "SEGNUM");
+            int psgnum = number(psgnumAt, 6, segmentName, "PSGNUM");
+            int hlevel = number(hlevelAt, 2, segmentName, "HLEVEL");
             String type = definitions.segmentTypeFor(segmentName);
-            Segment.Builder segment = SegmentDataCodec.decode(type, segmentName, record.substring(headerLength),
+            Segment.Builder segment = SegmentDataCodec.decode(type, segmentName, text, start + headerLength, end,
                     definitions.segment(type).orElse(null));
             current.add(segment, segnum, psgnum, hlevel, recordNumber);
         }
 
-        private int number(String record, int offset, int length, String segmentName, String field) {
-            String value = FixedWidth.field(record, offset, length).strip();
-            if (value.isEmpty()) {
-                return 0;
-            }
-            for (int i = 0; i < value.length(); i++) {
-                if (!Character.isDigit(value.charAt(i))) {
+        /** A right- or left-aligned number (version 2 writes '1     '); blank counts as 0. */
+        private int number(int offset, int length, String segmentName, String field) {
+            int value = 0;
+            int from = start + offset;
+            int to = Math.min(end, from + length);
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    value = value * 10 + (c - '0');
+                } else if (c != ' ') {
                     throw IdocFormatException.atRecord(sourceName, recordNumber, segmentName, field,
-                            "'" + value + "' is not a number; not a data record of record-type version "
-                                    + recordVersion);
+                            "'" + field(offset, length).strip() + "' is not a number; not a data record of"
+                                    + " record-type version " + recordVersion);
                 }
             }
-            return Integer.parseInt(value);
+            return value;
         }
 
         private void finishCurrent() {

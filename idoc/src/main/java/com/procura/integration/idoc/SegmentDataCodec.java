@@ -13,20 +13,25 @@ final class SegmentDataCodec {
      * Without a definition, or past the defined width, the data stays raw in unparsedData.
      */
     static Segment.Builder decode(String type, String segmentName, String data, SegmentDefinition definition) {
+        return decode(type, segmentName, data, 0, data.length(), definition);
+    }
+
+    /** Decodes the segment data in the range [start, end) of {@code text}. */
+    static Segment.Builder decode(String type, String segmentName, String text, int start, int end,
+                                  SegmentDefinition definition) {
         Segment.Builder builder = Segment.builder(type).definitionName(segmentName);
-        if (definition == null) {
-            return builder.unparsedData(FixedWidth.stripTrailing(data));
-        }
-        for (FieldDefinition field : definition.fields()) {
-            String value = FixedWidth.field(data, field.offset(), field.length());
-            if (!value.isEmpty()) {
-                builder.field(field.name(), value);
+        int width = 0;
+        if (definition != null) {
+            for (FieldDefinition field : definition.fields()) {
+                String value = FixedWidth.field(text, start, end, field.offset(), field.length());
+                if (!value.isEmpty()) {
+                    builder.field(field.name(), value);
+                }
             }
+            width = definition.width();
         }
-        if (data.length() > definition.width()) {
-            builder.unparsedData(FixedWidth.stripTrailing(data.substring(definition.width())));
-        }
-        return builder;
+        String rest = FixedWidth.field(text, start, end, width, IdocFlatLayout.SDATA_LENGTH);
+        return rest.isEmpty() ? builder : builder.unparsedData(rest);
     }
 
     /** Appends exactly {@link IdocFlatLayout#SDATA_LENGTH} characters of segment data. */
