@@ -23,7 +23,7 @@ final class SendIdocEnvelope {
                     throw IdocFormatException.atLine(sourceName, reader.getLocation().getLineNumber(), null, null,
                             "DTDs are not allowed in an IDoc envelope");
                 }
-                if (event == XMLStreamConstants.START_ELEMENT && reader.getLocalName().equals("idocData")) {
+                if (event == XMLStreamConstants.START_ELEMENT && isIdocData(reader.getLocalName())) {
                     return reader.getElementText();
                 }
             }
@@ -34,6 +34,11 @@ final class SendIdocEnvelope {
         }
         throw IdocFormatException.general(sourceName, "XML envelope has no idocData element; expected a flat IDoc"
                 + " or <SendIdoc><idocData>flat IDoc</idocData></SendIdoc>", null);
+    }
+
+    // The reader is not namespace-aware, so a prefixed element arrives as "ns0:idocData".
+    private static boolean isIdocData(String name) {
+        return name.equals("idocData") || name.endsWith(":idocData");
     }
 
     private static void closeQuietly(XMLStreamReader reader) {
