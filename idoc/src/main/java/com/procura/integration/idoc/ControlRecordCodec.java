@@ -13,11 +13,6 @@ final class ControlRecordCodec {
      * version 2 record (EDI_DC) is normalised to the EDI_DC40 model: TABNAM becomes EDI_DC40 and
      * the old 8-character DOCTYP fills IDOCTYP when that is blank.
      */
-    static ControlRecord decode(String record, SegmentDefinition layout) {
-        return decode(record, 0, record.length(), layout);
-    }
-
-    /** Decodes the control record in the range [start, end) of {@code text}. */
     static ControlRecord decode(String text, int start, int end, SegmentDefinition layout) {
         ControlRecord.Builder builder = ControlRecord.builder();
         String doctyp = "";

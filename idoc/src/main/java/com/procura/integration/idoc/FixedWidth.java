@@ -6,14 +6,9 @@ final class FixedWidth {
     private FixedWidth() {
     }
 
-    /** The field at offset/length with trailing blanks removed ("" when the record ends before it). */
-    static String field(String record, int offset, int length) {
-        return field(record, 0, record.length(), offset, length);
-    }
-
     /**
-     * Like {@link #field(String, int, int)} for a record that is the range [recordStart, recordEnd)
-     * of a larger text; works in place, so blank fields cost no allocation.
+     * The field at offset/length of the record text[recordStart, recordEnd), trailing blanks removed;
+     * "" when the record ends before it. Works in place, so blank fields cost no allocation.
      */
     static String field(String text, int recordStart, int recordEnd, int offset, int length) {
         int start = recordStart + offset;
@@ -25,14 +20,6 @@ final class FixedWidth {
             end--;
         }
         return end == start ? "" : text.substring(start, end);
-    }
-
-    static String stripTrailing(String value) {
-        int end = value.length();
-        while (end > 0 && value.charAt(end - 1) == ' ') {
-            end--;
-        }
-        return value.substring(0, end);
     }
 
     static void appendPadded(StringBuilder out, String value, int length) {

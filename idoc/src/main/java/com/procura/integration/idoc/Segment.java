@@ -166,11 +166,6 @@ public final class Segment {
             return this;
         }
 
-        public Builder clearChildren() {
-            children.clear();
-            return this;
-        }
-
         public Segment build() {
             return new Segment(this);
         }

@@ -12,11 +12,6 @@ final class SegmentDataCodec {
      * Splits segment data into fields; blank fields are left out, values keep leading blanks.
      * Without a definition, or past the defined width, the data stays raw in unparsedData.
      */
-    static Segment.Builder decode(String type, String segmentName, String data, SegmentDefinition definition) {
-        return decode(type, segmentName, data, 0, data.length(), definition);
-    }
-
-    /** Decodes the segment data in the range [start, end) of {@code text}. */
     static Segment.Builder decode(String type, String segmentName, String text, int start, int end,
                                   SegmentDefinition definition) {
         Segment.Builder builder = Segment.builder(type).definitionName(segmentName);

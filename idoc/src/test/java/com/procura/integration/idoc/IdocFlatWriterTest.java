@@ -93,4 +93,21 @@ class IdocFlatWriterTest {
 
         assertThat(flat).hasSize(526).endsWith("\r\n");
     }
+
+    @Test
+    void customerSegmentInAFlatFileIsKeptRawInItsPlaceAndWrittenBackUnchanged() {
+        String flat = String.format("%-524s%n", "EDI_DC40  1000000000000000815620 30    ORDERS05")
+                + String.format("%-30s%s%s%s%s%n", "E2EDP01003", "100", "0000000000000815", "00000100000002", "000010")
+                + String.format("%-30s%s%s%s%s%n", "Z2ITEMX000", "100", "0000000000000815", "00000200000103",
+                "RUSH  handle with care");
+
+        Idoc idoc = IdocFlatReader.create().read(flat).get(0);
+
+        Segment custom = idoc.first("E1EDP01").orElseThrow().firstChild("Z1ITEMX").orElseThrow();
+        assertThat(custom.definitionName()).contains("Z2ITEMX000");
+        assertThat(custom.unparsedData()).isEqualTo("RUSH  handle with care");
+        String written = IdocFlatWriter.create().write(idoc);
+        assertThat(written.lines().toList().get(2)).startsWith("Z2ITEMX000").contains("RUSH  handle with care");
+        assertThat(IdocFlatReader.create().read(written)).containsExactly(idoc);
+    }
 }
