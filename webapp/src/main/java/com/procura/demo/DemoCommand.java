@@ -1,6 +1,8 @@
 package com.procura.demo;
 
 import com.procura.platform.Application;
+import com.procura.platform.DataFolderLock;
+import com.procura.platform.StartupException;
 import com.procura.platform.Running;
 import com.procura.platform.config.DatabaseConfig;
 import com.procura.platform.config.Mode;
@@ -62,13 +64,13 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         if (reset) {
-            if (Files.exists(data.resolve("db").resolve("procura.lock.db"))) {
-                System.err.println("procura: cannot reset: a Procura demo is running with " + data
-                        + ". Stop it first.");
+            try (DataFolderLock lock = DataFolderLock.acquire(data)) {
+                deleteTree(data.resolve("db"));
+                Files.deleteIfExists(data.resolve("demo-password"));
+            } catch (StartupException e) {
+                System.err.println("procura: cannot reset: " + e.getMessage());
                 return Running.STARTUP_ERROR;
             }
-            deleteTree(data.resolve("db"));
-            Files.deleteIfExists(data.resolve("demo-password"));
             System.out.println("Demo data in " + data + " reset to the pristine demo.");
         }
         ProcuraConfig config = config(data);
@@ -113,7 +115,8 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("(self-signed certificate; data in " + data + ")");
         System.out.println("Demo accounts:");
         for (DemoData.DemoAccount account : DemoData.ACCOUNTS) {
-            System.out.printf("  %-10s %-22s %s%n", account.username(), password, account.description());
+            System.out.printf("  %-10s %-" + Math.max(22, password.length() + 2) + "s %s%n", account.username(), password,
+                    account.description());
         }
         System.out.println("Stop with Ctrl+C; start again to continue; add --reset for a fresh demo.");
     }

@@ -28,6 +28,7 @@ import java.util.Optional;
  */
 public final class Application implements AutoCloseable {
     private final ProcuraConfig config;
+    private final DataFolderLock lock;
     private final Database database;
     private final AccessLog accessLog;
     private final WebServer web;
@@ -37,8 +38,9 @@ public final class Application implements AutoCloseable {
     private final Optional<String> setupToken;
     private volatile boolean ready;
 
-    private Application(ProcuraConfig config, Database database, HttpServlet benchmarkServlet) {
+    private Application(ProcuraConfig config, DataFolderLock lock, Database database, HttpServlet benchmarkServlet) {
         this.config = config;
+        this.lock = lock;
         this.database = database;
         this.accessLog = new AccessLog(database.dataSource());
         this.security = new SecurityModule(database, config.dataDir());
@@ -72,11 +74,18 @@ public final class Application implements AutoCloseable {
     /** As {@link #start(ProcuraConfig)}, with a bare servlet at {@code /bench/hello} to compare against. */
     public static Application start(ProcuraConfig config, HttpServlet benchmarkServlet) {
         prepareFolders(config);
-        LogFiles.configure(config.logDir());
-        Database database = Database.open(config.database());
+        DataFolderLock lock = DataFolderLock.acquire(config.dataDir());
+        Database database;
+        try {
+            LogFiles.configure(config.logDir());
+            database = Database.open(config.database());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         Application application = null;
         try {
-            application = new Application(config, database, benchmarkServlet);
+            application = new Application(config, lock, database, benchmarkServlet);
             application.web.start();
             application.ready = true;
             return application;
@@ -85,6 +94,7 @@ public final class Application implements AutoCloseable {
                 application.close();
             } else {
                 database.close();
+                lock.close();
             }
             throw e;
         }
@@ -120,5 +130,6 @@ public final class Application implements AutoCloseable {
         web.close();
         accessLog.close();
         database.close();
+        lock.close();
     }
 }

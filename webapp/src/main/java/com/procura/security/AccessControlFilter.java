@@ -35,7 +35,9 @@ final class AccessControlFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getRequestURI();
         boolean isPublic = PUBLIC_PATHS.contains(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
-        if (setup.pending() && !isPublic) {
+        boolean openDuringSetup = "/setup".equals(path) || "/error".equals(path)
+                || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
+        if (setup.pending() && !openDuringSetup) {
             response.sendRedirect("/setup");
             return;
         }

@@ -20,6 +20,9 @@ public final class TestDatabases {
     public static final String MARIADB_USER = System.getenv().getOrDefault("PROCURA_TEST_MARIADB_USER", "root");
     public static final String MARIADB_PASSWORD = System.getenv().getOrDefault("PROCURA_TEST_MARIADB_PASSWORD", "");
 
+    public static final String APP_USER = "procura_it";
+    public static final String APP_PASSWORD = "procura-it-password";
+
     private TestDatabases() {
     }
 
@@ -31,10 +34,13 @@ public final class TestDatabases {
         };
     }
 
+    /** A fresh database, used through an account with a password, as in production. */
     private static DatabaseConfig createMariaDb() {
         String name = "procura_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        return new DatabaseConfig(MARIADB_SERVER + name, MARIADB_USER, MARIADB_PASSWORD.isEmpty() ? "" : MARIADB_PASSWORD, 5);
+        execute("CREATE USER IF NOT EXISTS '" + APP_USER + "'@'%' IDENTIFIED BY '" + APP_PASSWORD + "'");
+        execute("GRANT ALL PRIVILEGES ON " + name + ".* TO '" + APP_USER + "'@'%'");
+        return new DatabaseConfig(MARIADB_SERVER + name, APP_USER, APP_PASSWORD, 5);
     }
 
     /** Drops a MariaDB test database; H2 files go with their temporary folder. */

@@ -57,7 +57,7 @@ public final class ConfigLoader {
 
         Mode mode = reading.mode();
         Path dataDir = reading.path("data.dir", null);
-        Path logDir = reading.path("log.dir", dataDir == null ? null : dataDir.resolve("logs"));
+        Path logDir = dataDir == null ? null : reading.path("log.dir", dataDir.resolve("logs"));
         ServerConfig server = new ServerConfig(
                 reading.text("server.bind", "0.0.0.0"),
                 reading.integer("server.https.port", 8443, 1, 65535),

@@ -45,6 +45,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * self-signed one generated at first start under the data folder and reused afterwards.
  */
 public record TlsMaterial(Path certificateFile, Path keyFile, boolean selfSigned) {
+    /** The CA/Browser Forum's maximum for server certificates; longer ones are flagged by scanners. */
+    static final Duration VALIDITY = Duration.ofDays(397);
 
     public static TlsMaterial resolve(TlsConfig config, Path dataDir) {
         if (config.customerSupplied()) {
@@ -57,7 +59,7 @@ public record TlsMaterial(Path certificateFile, Path keyFile, boolean selfSigned
         Path dir = dataDir.resolve("tls");
         Path certificate = dir.resolve("procura.crt");
         Path key = dir.resolve("procura.key");
-        if (!Files.exists(certificate) || !Files.exists(key)) {
+        if (!Files.exists(certificate) || !Files.exists(key) || expiresSoon(certificate)) {
             generateSelfSigned(dir, certificate, key);
         }
         checkPem(certificate, "generated certificate", "certificate");
@@ -84,6 +86,17 @@ public record TlsMaterial(Path certificateFile, Path keyFile, boolean selfSigned
         }
     }
 
+    /** A generated certificate is renewed a month before it expires, at the next start. */
+    private static boolean expiresSoon(Path certificate) {
+        try (var in = Files.newInputStream(certificate)) {
+            var x509 = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+            return x509.getNotAfter().toInstant().isBefore(Instant.now().plus(Duration.ofDays(30)));
+        } catch (IOException | GeneralSecurityException e) {
+            return true;
+        }
+    }
+
     private static void generateSelfSigned(Path dir, Path certificateFile, Path keyFile) {
         try {
             Files.createDirectories(dir);
@@ -94,7 +107,7 @@ public record TlsMaterial(Path certificateFile, Path keyFile, boolean selfSigned
             X500Name subject = new X500Name("CN=" + host + ",O=Procura self-signed");
             Instant now = Instant.now();
             var builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, new SecureRandom()),
-                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(825))),
+                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(VALIDITY)),
                     subject, keys.getPublic());
             List<GeneralName> names = new ArrayList<>(List.of(
                     new GeneralName(GeneralName.dNSName, "localhost"),

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Start-up benchmark: `procura demo` on an existing demo data folder, from process launch to the
+# first HTTPS 200 of /health/ready, and the resident memory (VmRSS) 3 s after that.
+# Usage: bench/startup.sh [RUNS]   (env: JAR, JAVA, PROCURA_JAVA_OPTS, PORT)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+jar=${JAR:-webapp/target/procura.jar}
+java=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
+port=${PORT:-18443}
+read -r -a opts <<< "${PROCURA_JAVA_OPTS:-}"
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+
+launch() {
+  "$java" "${opts[@]}" -jar "$jar" demo --data-dir "$data" --https-port "$port" --http-port $((port + 1)) \
+    --password bench-password-123 >"$data/out.log" 2>&1 &
+  echo $!
+}
+wait_ready() {
+  until [ "$(curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$port/health/ready" 2>/dev/null)" = 200 ]; do
+    sleep 0.01
+  done
+}
+
+pid=$(launch); wait_ready; kill "$pid"; wait "$pid" || true   # first start creates the demo data
+
+echo "run start_to_first_200_ms rss_mb"
+times=()
+for i in $(seq 1 "$runs"); do
+  t0=$(date +%s%N)
+  pid=$(launch)
+  wait_ready
+  t1=$(date +%s%N)
+  sleep 3
+  rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
+  kill "$pid"; wait "$pid" || true
+  ms=$(( (t1 - t0) / 1000000 ))
+  times+=("$ms")
+  echo "$i $ms $rss"
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}')
+echo "median start_to_first_200_ms: $median"

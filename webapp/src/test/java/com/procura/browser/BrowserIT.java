@@ -1,0 +1,119 @@
+package com.procura.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.procura.testing.TestApp;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/** Debian's Chromium, headless, clicking through the demo like a sales engineer would. */
+class BrowserIT {
+    @TempDir
+    static Path folder;
+    static TestApp app;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = TestApp.demo(folder);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory(folder, "chromium"),
+                // Trust exactly this server's self-signed key, nothing else.
+                "--ignore-certificate-errors-spki-list=" + spkiHash(folder.resolve("tls/procura.crt")));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        app.close();
+    }
+
+    private static String spkiHash(Path certificate) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(certificate)) {
+            byte[] spki = CertificateFactory.getInstance("X.509").generateCertificate(in).getPublicKey().getEncoded();
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
+        }
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), target.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void buyerLogsInBrowsesOrdersAndLogsOut() throws IOException {
+        browser.get(app.baseUrl() + "/orders");
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        browser.findElement(By.id("username")).sendKeys("buyer");
+        browser.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
+        browser.findElement(By.id("login")).click();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/orders");
+        assertThat(browser.findElements(By.cssSelector("#orders tbody tr"))).hasSize(20);
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText()).startsWith("36 orders");
+        screenshot("orders");
+
+        new Select(browser.findElement(By.id("status"))).selectByVisibleText("Rejected");
+        browser.findElement(By.cssSelector(".filters button")).click();
+        assertThat(browser.findElements(By.cssSelector("#orders tbody tr")))
+                .isNotEmpty()
+                .allSatisfy(row -> assertThat(row.getText()).contains("Rejected"));
+
+        browser.findElement(By.cssSelector("#orders tbody tr td a")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Purchase order 45");
+        assertThat(browser.findElements(By.cssSelector("#lines tbody tr"))).isNotEmpty();
+        screenshot("order-detail");
+
+        browser.findElement(By.id("logout")).click();
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("You are logged out.");
+        browser.get(app.baseUrl() + "/orders");
+        assertThat(browser.getCurrentUrl()).contains("/login");
+    }
+
+    @Test
+    void supplierSeesOnlyItsOrdersAndNoSupplierMenu() {
+        browser.manage().deleteAllCookies();
+        browser.get(app.baseUrl() + "/login");
+        browser.findElement(By.id("username")).sendKeys("supplier");
+        browser.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
+        browser.findElement(By.id("login")).click();
+        browser.get(app.baseUrl() + "/orders");
+        assertThat(browser.findElements(By.cssSelector("#orders tbody tr")))
+                .hasSize(9)
+                .allSatisfy(row -> assertThat(row.getText()).contains("Schmidt Präzisionsteile GmbH"));
+        assertThat(browser.findElements(By.linkText("Suppliers"))).isEmpty();
+        browser.findElement(By.id("logout")).click();
+    }
+}
