@@ -98,8 +98,8 @@ public final class DemoCommand implements Callable<Integer> {
         Path passwordFile = data.resolve("demo-password");
         if (!DemoData.present(application.suppliers())) {
             String chosen = password != null ? password : Passwords.generate(4);
-            DemoData.create(application.suppliers(), application.orders(), application.security().users(), chosen,
-                    LocalDate.now());
+            DemoData.create(application.suppliers(), application.orders(), application.security().users(),
+                    application.sap().partners(), chosen, LocalDate.now());
             writeSecret(passwordFile, chosen);
         } else if (password != null) {
             DemoData.ACCOUNTS.forEach(account -> application.security().users().changePassword(

@@ -1,5 +1,7 @@
 package com.procura.demo;
 
+import com.procura.integration.sap.PartnerProfiles;
+import com.procura.integration.sap.SapPartner;
 import com.procura.orders.OrderLine;
 import com.procura.orders.OrderService;
 import com.procura.orders.OrderStatus;
@@ -28,7 +30,8 @@ public final class DemoData {
             new DemoAccount("buyer", Role.BUYER, "buyer at Nordwind Maschinenbau GmbH"),
             new DemoAccount("supplier", Role.SUPPLIER, "supplier user at Schmidt Präzisionsteile GmbH"),
             new DemoAccount("supplier2", Role.SUPPLIER, "supplier user at Alpen Hydraulik AG"),
-            new DemoAccount("support", Role.SUPPORT, "help desk agent"));
+            new DemoAccount("support", Role.SUPPORT, "help desk agent"),
+            new DemoAccount("sap", Role.SAP, "SAP's technical user for POST /sap/idoc"));
 
     private record Material(String number, String description, String unit, String price) {
     }
@@ -58,8 +61,11 @@ public final class DemoData {
         return suppliers.buyer().isPresent();
     }
 
-    public static void create(SupplierService suppliers, OrderService orders, UserService users, String password,
-            LocalDate today) {
+    public static void create(SupplierService suppliers, OrderService orders, UserService users, PartnerProfiles partners,
+            String password, LocalDate today) {
+        partners.save(new SapPartner(0, "Nordwind SAP ERP (demo)", "NWDCLNT100", true, SapPartner.PortType.FILE,
+                SapPartner.FileFormat.XML, "", "", null, "PROCURA", "PROCURA", 10, "EUR",
+                "Z1ZORDER-ZPROJECT=Project\nZ1ZORDER-ZCOSTCENTER=Cost center"));
         Company buyer = suppliers.create(new Company("Nordwind Maschinenbau GmbH", Company.Kind.BUYER, null,
                 "Hamburg", "DE", "einkauf@nordwind.example"));
         List<Company> vendors = List.of(
@@ -79,6 +85,7 @@ public final class DemoData {
         users.create("supplier2", "Anna Alpen", "anna@alpen-hydraulik.example", password, Role.SUPPLIER,
                 vendors.get(1).getId());
         users.create("support", "Sam Support", "support@nordwind.example", password, Role.SUPPORT, null);
+        users.create("sap", "SAP NWDCLNT100", null, password, Role.SAP, null);
 
         Random random = new Random(4711);
         for (int i = 0; i < 36; i++) {

@@ -51,6 +51,12 @@ public class OrderLine {
     @Column(name = "confirmed_date")
     private LocalDate confirmedDate;
 
+    @Column(name = "confirmed_price")
+    private BigDecimal confirmedPrice;
+
+    @Column(name = "rejection_reason")
+    private String rejectionReason;
+
     protected OrderLine() {
     }
 
@@ -67,8 +73,45 @@ public class OrderLine {
     }
 
     public void confirm(BigDecimal quantity, LocalDate date) {
+        confirm(quantity, date, null);
+    }
+
+    public void confirm(BigDecimal quantity, LocalDate date, BigDecimal price) {
         this.confirmedQuantity = quantity;
         this.confirmedDate = date;
+        this.confirmedPrice = price;
+        this.rejectionReason = null;
+    }
+
+    public void reject(String reason) {
+        this.confirmedQuantity = BigDecimal.ZERO;
+        this.confirmedDate = null;
+        this.confirmedPrice = null;
+        this.rejectionReason = reason;
+    }
+
+    /** A buyer's change: the supplier's earlier confirmation of this line no longer holds. */
+    public void change(String material, String description, BigDecimal quantity, String unit, BigDecimal unitPrice,
+            LocalDate requestedDate) {
+        this.material = material;
+        this.description = description;
+        this.quantity = quantity;
+        this.unit = unit;
+        this.unitPrice = unitPrice;
+        this.requestedDate = requestedDate;
+        this.confirmedQuantity = null;
+        this.confirmedDate = null;
+        this.confirmedPrice = null;
+        this.rejectionReason = null;
+    }
+
+    public boolean isRejected() {
+        return rejectionReason != null;
+    }
+
+    /** The price the supplier confirmed, or the ordered price when it confirmed none. */
+    public BigDecimal getEffectivePrice() {
+        return confirmedPrice != null ? confirmedPrice : unitPrice;
     }
 
     public BigDecimal getNetValue() {
@@ -93,4 +136,6 @@ public class OrderLine {
     public LocalDate getRequestedDate() { return requestedDate; }
     public BigDecimal getConfirmedQuantity() { return confirmedQuantity; }
     public LocalDate getConfirmedDate() { return confirmedDate; }
+    public BigDecimal getConfirmedPrice() { return confirmedPrice; }
+    public String getRejectionReason() { return rejectionReason; }
 }

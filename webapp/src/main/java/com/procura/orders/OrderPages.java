@@ -45,7 +45,50 @@ public final class OrderPages extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        views.render(response, DETAIL, Map.of("user", user, "order", order.get()));
+        showDetail(response, user, order.get(), List.of(), HttpServletResponse.SC_OK);
+    }
+
+    private void showDetail(HttpServletResponse response, CurrentUser user, PurchaseOrder order, List<String> problems,
+            int status) throws IOException {
+        boolean confirmable = user.can("orders:confirm") && order.getStatus() != OrderStatus.CANCELLED
+                && order.getStatus() != OrderStatus.CLOSED;
+        views.render(response, status, DETAIL, Map.of("user", user, "order", order, "confirmable", confirmable,
+                "problems", problems));
+    }
+
+    /** {@code POST /orders/{id}/confirm}: the supplier's answer for every line. */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUser.of(request, "orders");
+        String path = String.valueOf(request.getPathInfo());
+        Optional<Long> id = path.endsWith("/confirm") ? parseId(path.substring(1, path.length() - "/confirm".length()))
+                : Optional.empty();
+        if (id.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (!user.can("orders:confirm")) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        Optional<PurchaseOrder> order = orders.find(id.get(), user.account());
+        if (order.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        ConfirmationForm form = ConfirmationForm.read(request, order.get());
+        if (!form.problems().isEmpty()) {
+            showDetail(response, user, order.get(), form.problems(), HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        try {
+            orders.confirm(id.get(), user.account(), form.answers());
+        } catch (IllegalArgumentException | jakarta.persistence.OptimisticLockException e) {
+            showDetail(response, user, order.get(), List.of(e instanceof IllegalArgumentException ? e.getMessage()
+                    : "The order was changed meanwhile. Please check it and confirm again."), HttpServletResponse.SC_CONFLICT);
+            return;
+        }
+        response.sendRedirect("/orders/" + id.get() + "?confirmed");
     }
 
     private void showList(HttpServletRequest request, HttpServletResponse response, CurrentUser user) throws IOException {

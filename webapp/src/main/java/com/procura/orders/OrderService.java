@@ -17,9 +17,69 @@ public final class OrderService {
             + "o.orderDate, o.requestedDelivery, o.totalAmount, o.currency) from PurchaseOrder o join o.supplier s";
 
     private final Database database;
+    private final List<OrderEvents> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public OrderService(Database database) {
         this.database = database;
+    }
+
+    public void addListener(OrderEvents listener) {
+        listeners.add(listener);
+    }
+
+    /** Creates or changes an order from another system's description, in the caller's transaction. */
+    public OrderImport.ImportResult importDraft(jakarta.persistence.EntityManager em, OrderDraft draft) {
+        com.procura.suppliers.Company buyer = em.createQuery(
+                        "select c from Company c where c.kind = :kind order by c.id", com.procura.suppliers.Company.class)
+                .setParameter("kind", com.procura.suppliers.Company.Kind.BUYER).setMaxResults(1)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new OrderImport.ImportException("E1EDKA1", "PARTN",
+                        "no buyer company is set up in Procura yet"));
+        return OrderImport.apply(em, draft, buyer);
+    }
+
+    /**
+     * The supplier's answer: every line confirmed (possibly with another quantity, date or price) or
+     * rejected. Refused when the viewer may not confirm this order or a line is unknown.
+     */
+    public PurchaseOrder confirm(long orderId, AccountPrincipal viewer, List<LineConfirmation> answers) {
+        return database.transaction(em -> {
+            PurchaseOrder order = em.find(PurchaseOrder.class, orderId, jakarta.persistence.LockModeType.OPTIMISTIC);
+            if (order == null || !visibleTo(order, viewer)) {
+                throw new IllegalArgumentException("There is no order " + orderId + " for you to confirm.");
+            }
+            if (order.getStatus() == OrderStatus.CANCELLED || order.getStatus() == OrderStatus.CLOSED) {
+                throw new IllegalArgumentException("Order " + order.getOrderNumber() + " is "
+                        + order.getStatus().label().toLowerCase(java.util.Locale.ROOT) + " and cannot be confirmed.");
+            }
+            java.util.Map<Integer, OrderLine> lines = new java.util.HashMap<>();
+            order.getLines().forEach(line -> lines.put(line.getLineNumber(), line));
+            for (LineConfirmation answer : answers) {
+                OrderLine line = lines.get(answer.lineNumber());
+                if (line == null) {
+                    throw new IllegalArgumentException("Order " + order.getOrderNumber() + " has no line " + answer.lineNumber() + ".");
+                }
+                if (answer.rejected()) {
+                    line.reject(answer.rejectionReason().strip());
+                } else {
+                    line.confirm(answer.quantity(), answer.date(), answer.price());
+                }
+            }
+            order.changeStatus(statusAfterConfirmation(order));
+            em.flush();
+            listeners.forEach(listener -> listener.confirmed(em, order));
+            return order;
+        });
+    }
+
+    private static OrderStatus statusAfterConfirmation(PurchaseOrder order) {
+        boolean allRejected = order.getLines().stream().allMatch(OrderLine::isRejected);
+        boolean allAsOrdered = order.getLines().stream().allMatch(line -> !line.isRejected()
+                && line.getConfirmedQuantity() != null && line.getConfirmedQuantity().compareTo(line.getQuantity()) == 0
+                && line.getConfirmedDate() != null
+                && (line.getRequestedDate() == null || !line.getConfirmedDate().isAfter(line.getRequestedDate()))
+                && line.getEffectivePrice().compareTo(line.getUnitPrice()) == 0);
+        return allRejected ? OrderStatus.REJECTED : allAsOrdered ? OrderStatus.CONFIRMED : OrderStatus.PARTIALLY_CONFIRMED;
     }
 
     public OrderPage list(OrderQuery query, AccountPrincipal viewer) {

@@ -2,6 +2,9 @@ package com.procura.orders;
 
 import com.procura.suppliers.Company;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -65,6 +68,21 @@ public class PurchaseOrder {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "sap_sender")
+    private String sapSender;
+
+    @Column(name = "sap_docnum")
+    private String sapDocnum;
+
+    /** CREDAT+CRETIM+DOCNUM of the last IDoc applied: an older change that arrives late is not applied. */
+    @Column(name = "sap_changed_at")
+    private String sapChangedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "order_extension", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "position")
+    private List<ExtensionField> extensions = new ArrayList<>();
+
     @Version
     private long version;
 
@@ -87,16 +105,47 @@ public class PurchaseOrder {
         this.updatedAt = createdAt;
     }
 
+    public OrderLine addLine(int lineNumber, String material, String description, BigDecimal quantity, String unit,
+            BigDecimal unitPrice, LocalDate requestedDate) {
+        OrderLine line = new OrderLine(this, lineNumber, material, description, quantity, unit, unitPrice, requestedDate);
+        lines.add(line);
+        recalculate();
+        return line;
+    }
+
+    public void removeLine(OrderLine line) {
+        lines.remove(line);
+        recalculate();
+    }
+
+    /** Total and earliest requested date follow the lines. */
+    public void recalculate() {
+        totalAmount = BigDecimal.ZERO;
+        requestedDelivery = null;
+        for (OrderLine line : lines) {
+            totalAmount = totalAmount.add(line.getNetValue());
+            LocalDate date = line.getRequestedDate();
+            if (date != null && (requestedDelivery == null || date.isBefore(requestedDelivery))) {
+                requestedDelivery = date;
+            }
+        }
+        updatedAt = Instant.now();
+    }
+
+    public void recordSapSource(String sender, String docnum, String changedAt) {
+        this.sapSender = sender;
+        this.sapDocnum = docnum;
+        this.sapChangedAt = changedAt;
+    }
+
+    public void replaceExtensions(List<ExtensionField> fields) {
+        extensions.clear();
+        extensions.addAll(fields);
+    }
+
     public OrderLine addLine(String material, String description, BigDecimal quantity, String unit,
             BigDecimal unitPrice, LocalDate requestedDate) {
-        OrderLine line = new OrderLine(this, (lines.size() + 1) * 10, material, description, quantity, unit,
-                unitPrice, requestedDate);
-        lines.add(line);
-        totalAmount = totalAmount.add(line.getNetValue());
-        if (requestedDelivery == null || (requestedDate != null && requestedDate.isBefore(requestedDelivery))) {
-            requestedDelivery = requestedDate;
-        }
-        return line;
+        return addLine((lines.size() + 1) * 10, material, description, quantity, unit, unitPrice, requestedDate);
     }
 
     public void changeStatus(OrderStatus newStatus) {
@@ -115,4 +164,8 @@ public class PurchaseOrder {
     public LocalDate getRequestedDelivery() { return requestedDelivery; }
     public Instant getUpdatedAt() { return updatedAt; }
     public List<OrderLine> getLines() { return Collections.unmodifiableList(lines); }
+    public String getSapSender() { return sapSender; }
+    public String getSapDocnum() { return sapDocnum; }
+    public String getSapChangedAt() { return sapChangedAt; }
+    public List<ExtensionField> getExtensions() { return Collections.unmodifiableList(extensions); }
 }

@@ -6,6 +6,7 @@ import com.procura.accesslog.AccessLogPages;
 import com.procura.accesslog.AccessLogSearch;
 import com.procura.dashboard.DashboardPage;
 import com.procura.monitoring.HealthServlet;
+import com.procura.integration.sap.SapModule;
 import com.procura.orders.OrderPages;
 import com.procura.orders.OrderService;
 import com.procura.platform.config.ProcuraConfig;
@@ -20,6 +21,7 @@ import com.procura.suppliers.SupplierService;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -35,6 +37,7 @@ public final class Application implements AutoCloseable {
     private final SecurityModule security;
     private final SupplierService suppliers;
     private final OrderService orders;
+    private final SapModule sap;
     private final Optional<String> setupToken;
     private volatile boolean ready;
 
@@ -46,6 +49,7 @@ public final class Application implements AutoCloseable {
         this.security = new SecurityModule(database, config.dataDir());
         this.suppliers = new SupplierService(database);
         this.orders = new OrderService(database);
+        this.sap = new SapModule(database, orders, config.dataDir(), Clock.systemDefaultZone());
         this.setupToken = config.demo() ? Optional.empty() : security.setup().prepare();
 
         TlsMaterial tls = TlsMaterial.resolve(config.tls(), config.dataDir());
@@ -55,6 +59,7 @@ public final class Application implements AutoCloseable {
         web.addFilter("shiro", security.subjectFilter(), "/*");
         web.addFilter("access-log", new AccessLogFilter(accessLog), "/*");
         security.installAccessControl(web, views, accessLog);
+        sap.install(web, views, security);
         web.addServlet("error", new ErrorPage(views), "/error");
         web.errorPagesAt("/error");
         web.addServlet("dashboard", new DashboardPage(views, orders), "/dashboard", "");
@@ -87,6 +92,7 @@ public final class Application implements AutoCloseable {
         try {
             application = new Application(config, lock, database, benchmarkServlet);
             application.web.start();
+            application.sap.start();
             application.ready = true;
             return application;
         } catch (RuntimeException e) {
@@ -116,6 +122,7 @@ public final class Application implements AutoCloseable {
     public SupplierService suppliers() { return suppliers; }
     public OrderService orders() { return orders; }
     public AccessLog accessLog() { return accessLog; }
+    public SapModule sap() { return sap; }
     public int httpsPort() { return web.httpsPort(); }
     public int httpPort() { return web.httpPort(); }
 
@@ -127,6 +134,7 @@ public final class Application implements AutoCloseable {
     @Override
     public void close() {
         ready = false;
+        sap.close();
         web.close();
         accessLog.close();
         database.close();

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class AccessControlFilter extends HttpFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AccessControlFilter.class);
     private static final List<String> PUBLIC_PREFIXES = List.of("/static/", "/health/");
+    /** Machine endpoints authenticate each request themselves (HTTP Basic); no session, so no CSRF token. */
+    private static final String MACHINE_PREFIX = "/sap/";
     private static final Set<String> PUBLIC_PATHS = Set.of("/login", "/setup", "/error", "/favicon.ico");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -34,6 +36,10 @@ final class AccessControlFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI();
+        if (path.startsWith(MACHINE_PREFIX)) {
+            chain.doFilter(request, response);
+            return;
+        }
         boolean isPublic = PUBLIC_PATHS.contains(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
         boolean openDuringSetup = "/setup".equals(path) || "/error".equals(path)
                 || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);

@@ -7,7 +7,9 @@ public enum Role {
     ADMIN(Set.of("*")),
     BUYER(Set.of("dashboard:view", "orders:read", "orders:write", "suppliers:read")),
     SUPPLIER(Set.of("dashboard:view", "orders:read", "orders:confirm")),
-    SUPPORT(Set.of("dashboard:view", "orders:read", "suppliers:read"));
+    SUPPORT(Set.of("dashboard:view", "orders:read", "suppliers:read")),
+    /** SAP's technical user: posts IDocs to the XML-HTTP port, sees no page. */
+    SAP(Set.of("sap:post"));
 
     private final Set<String> permissions;
 

@@ -30,6 +30,7 @@ public final class TestApp implements AutoCloseable {
     public static TestApp demo(Path folder, TestDatabases.Engine engine) {
         TestApp app = start(folder, engine, Mode.DEMO);
         DemoData.create(app.application.suppliers(), app.application.orders(), app.application.security().users(),
+                app.application.sap().partners(),
                 PASSWORD, LocalDate.now());
         return app;
     }

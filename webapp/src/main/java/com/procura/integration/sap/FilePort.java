@@ -1,0 +1,97 @@
+package com.procura.integration.sap;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * SAP's file port: IDoc files dropped into {@code DATA/sap/in/} are stored in the inbound queue and
+ * then moved to {@code DATA/sap/archive/DATE/} (or {@code DATA/sap/rejected/} when they are no IDoc).
+ * A file is taken once it has not changed for a moment; hidden and {@code .tmp} files are left alone.
+ */
+final class FilePort implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(FilePort.class);
+    private static final long SETTLE_MILLIS = 300;
+
+    private final Path in;
+    private final Path archive;
+    private final Path rejected;
+    private final InboundQueue inbound;
+
+    FilePort(Path sapFolder, InboundQueue inbound) {
+        this.in = sapFolder.resolve("in");
+        this.archive = sapFolder.resolve("archive");
+        this.rejected = sapFolder.resolve("rejected");
+        this.inbound = inbound;
+    }
+
+    void createFolders() throws IOException {
+        Files.createDirectories(in);
+        Files.createDirectories(sapOut());
+    }
+
+    private Path sapOut() {
+        return in.resolveSibling("out");
+    }
+
+    @Override
+    public void run() {
+        for (Path file : settledFiles()) {
+            try {
+                take(file);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not take {} from the file port: {}", file.getFileName(), e.getMessage());
+            }
+        }
+    }
+
+    private List<Path> settledFiles() {
+        List<Path> files = new ArrayList<>();
+        long settledBefore = System.currentTimeMillis() - SETTLE_MILLIS;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(in)) {
+            for (Path file : entries) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") || name.endsWith(".tmp") || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                FileTime modified = Files.getLastModifiedTime(file);
+                if (modified.toMillis() <= settledBefore) {
+                    files.add(file);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot read the inbound folder {}: {}", in, e.getMessage());
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private void take(Path file) throws IOException {
+        byte[] content = Files.readAllBytes(file);
+        InboundQueue.Receipt receipt = inbound.store("FILE", file.getFileName().toString(), content);
+        Path target = receipt.accepted()
+                ? archive.resolve(LocalDate.now().toString())
+                : rejected;
+        Files.createDirectories(target);
+        Path destination = target.resolve(file.getFileName());
+        if (Files.exists(destination)) {
+            destination = target.resolve(Instant.now().toEpochMilli() + "-" + file.getFileName());
+        }
+        Files.move(file, destination, StandardCopyOption.ATOMIC_MOVE);
+        if (receipt.accepted()) {
+            LOG.info("File port: {} held {} IDoc(s){}", file.getFileName(), receipt.idocCount(),
+                    receipt.alreadyReceived() ? " (seen before; not stored again)" : "");
+        } else {
+            LOG.warn("File port: {} is not an IDoc and was moved to {}: {}", file.getFileName(), target, receipt.error());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.procura.orders;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A purchase order as another system describes it (today: an ORDERS or ORDCHG IDoc from SAP),
+ * already validated; {@link OrderService#importDraft} turns it into an order or applies it as a change.
+ */
+public record OrderDraft(
+        String orderNumber,
+        Supplier supplier,
+        LocalDate orderDate,
+        String currency,
+        List<Line> lines,
+        List<ExtensionField> extensions,
+        Map<String, String> mappedFields,
+        Source source) {
+
+    /** The supplier as SAP names it: vendor number, and name and place when the IDoc carries them. */
+    public record Supplier(String vendorNumber, String name, String city, String country) {
+    }
+
+    public record Line(int lineNumber, String material, String description, BigDecimal quantity, String unit,
+            BigDecimal unitPrice, LocalDate requestedDate, Action action) {
+    }
+
+    /** What an ORDCHG asks for a line; a new order's lines are all {@code ADD}. */
+    public enum Action { ADD, CHANGE, DELETE }
+
+    /** Where the draft came from: sender, SAP's DOCNUM and its creation time (CREDAT+CRETIM). */
+    public record Source(String sender, String docnum, String createdAt, boolean change) {
+    }
+}
