@@ -20,7 +20,10 @@ userdel --remove "$BUILD_USER" 2>/dev/null || echo "no build user $BUILD_USER"
 apt-get clean
 rm -rf /var/lib/apt/lists/*
 rm -f /var/log/*.log /var/log/apt/* /var/log/installer/* 2>/dev/null || echo "no logs"
-journalctl --rotate
-journalctl --vacuum-time=1s
+if [ -d /run/systemd/system ]; then
+    journalctl --rotate
+    journalctl --vacuum-time=1s
+fi
+rm -rf /var/log/journal/*
 rm -rf /tmp/* /var/tmp/*
 fstrim -av || echo "fstrim not supported"
