@@ -111,7 +111,7 @@ if playbook >"$cache/run1.log" 2>&1; then
     pass "first playbook run"
 else
     fail "first playbook run (log: $cache/run1.log)"
-    grep -E 'fatal|FAILED|ERROR' -A5 "$cache/run1.log" | head -40 | sed 's/^/    /'
+    grep -E 'fatal:|failed:|ERROR' -A5 "$cache/run1.log" | head -40 | sed 's/^/    /'
     summary
     exit 1
 fi
