@@ -105,7 +105,7 @@ wait_for() { # wait_for REGEX: waits for REGEX on the serial console
 }
 check "kernel boots to the console login" wait_for 'login:'
 echo "TIME boot to login prompt: $(($(date +%s) - step)) s"
-check "first boot created the TLS certificate" grep -qa 'created a self-signed TLS certificate' "$work/serial.log"
+check "first boot created the TLS certificate" wait_for "created a self-signed TLS certificate"
 check "setup token on the serial console" wait_for 'Setup token: +[^ ]+'
 token=$(grep -aoE 'Setup token: +[^ ]+' "$work/serial.log" | tail -1 | awk '{print $3}' | tr -d '\r')
 echo "setup token: ${token:-none}"
