@@ -1,0 +1,124 @@
+#!/bin/bash
+# Boots the sealed root file system of chroot-build.sh under QEMU and checks the running
+# appliance: first boot on the serial console, the setup token, HTTPS through the 443 redirect,
+# and that a firewalled port (SSH without an admin network) does not answer.
+#
+#   appliance/test/boot-test.sh            (after chroot-build.sh)
+#
+# The disk: an ext4 file system made with mkfs.ext4 -d from the root file system, written at
+# 1 MiB into a raw disk with one MBR partition, booted by extlinux; converted to qcow2.
+# The guest network is QEMU user mode with restrict=on; forwards bind 127.0.0.1 only.
+# Prints "N passed, M failed" last; exits non-zero on any failure.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=lib.sh
+. "$here/lib.sh"
+
+cache=${PROCURA_CI_CACHE:-/var/cache/procura-ci}
+rootfs=$cache/rootfs
+timeout=${PROCURA_BOOT_TIMEOUT:-300}
+work=$(mktemp -d /tmp/procura-boot.XXXXXX)
+https_port=$((20000 + $$ % 10000))
+ssh_port=$((https_port + 1))
+qemu_pid=
+loop=
+started=$(date +%s)
+
+cleanup() {
+    [ -n "$qemu_pid" ] && kill "$qemu_pid" 2>/dev/null
+    mountpoint -q "$work/mnt" && umount "$work/mnt"
+    [ -n "$loop" ] && losetup -d "$loop"
+    [ -n "${PROCURA_KEEP_IMAGE:-}" ] || rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ ! -x "$rootfs/usr/local/sbin/procura-first-boot" ]; then
+    echo "no appliance root file system in $rootfs: run chroot-build.sh first"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+need=()
+command -v qemu-system-x86_64 >/dev/null || need+=(qemu-system-x86)
+command -v qemu-img >/dev/null || need+=(qemu-utils)
+command -v extlinux >/dev/null || need+=(extlinux)
+command -v sfdisk >/dev/null || need+=(fdisk)
+if [ "${#need[@]}" -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null \
+        || { echo "cannot install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# --- disk image --------------------------------------------------------------------------------
+kernel=$(cd "$rootfs/boot" && ls vmlinuz-* | sort -V | tail -1)
+initrd=initrd.img-${kernel#vmlinuz-}
+printf 'LABEL=procura-root / ext4 errors=remount-ro 0 1\n' >"$rootfs/etc/fstab"
+mkdir -p "$rootfs/boot/extlinux"
+cat >"$rootfs/boot/extlinux/extlinux.conf" <<CONF
+DEFAULT procura
+TIMEOUT 1
+LABEL procura
+    LINUX /boot/$kernel
+    INITRD /boot/$initrd
+    APPEND root=LABEL=procura-root ro console=tty0 console=ttyS0,115200 quiet
+CONF
+
+make_disk() {
+    truncate -s 6G "$work/part.img" &&
+    mkfs.ext4 -q -L procura-root -d "$rootfs" "$work/part.img" &&
+    truncate -s $((6 * 1024 + 1))M "$work/disk.raw" &&
+    echo 'start=2048, type=83, bootable' | sfdisk -q "$work/disk.raw" &&
+    dd if="$work/part.img" of="$work/disk.raw" bs=1M seek=1 conv=notrunc,sparse status=none &&
+    rm "$work/part.img" &&
+    loop=$(losetup --find --show --offset $((1024 * 1024)) "$work/disk.raw") &&
+    mkdir -p "$work/mnt" && mount "$loop" "$work/mnt" &&
+    extlinux --install "$work/mnt/boot/extlinux" &&
+    umount "$work/mnt" && losetup -d "$loop" && loop= &&
+    dd if=/usr/lib/EXTLINUX/mbr.bin of="$work/disk.raw" bs=440 count=1 conv=notrunc status=none &&
+    qemu-img convert -f raw -O qcow2 "$work/disk.raw" "$work/procura.qcow2" &&
+    rm "$work/disk.raw"
+}
+step=$(date +%s)
+check "raw disk with extlinux, converted to qcow2" make_disk
+echo "TIME disk image: $(($(date +%s) - step)) s"
+
+# --- boot --------------------------------------------------------------------------------------
+accel=tcg
+if grep -qE 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
+    accel=kvm
+fi
+step=$(date +%s)
+qemu-system-x86_64 -accel "$accel" -m 2048 -smp 2 -display none -monitor none \
+    -drive file="$work/procura.qcow2",if=virtio,format=qcow2 \
+    -netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$https_port-:443,hostfwd=tcp:127.0.0.1:$ssh_port-:22" \
+    -device virtio-net-pci,netdev=n0 \
+    -serial file:"$work/serial.log" >"$work/qemu.log" 2>&1 &
+qemu_pid=$!
+echo "booting with -accel $accel (serial log: $work/serial.log)"
+
+wait_for() { # wait_for REGEX: waits for REGEX on the serial console
+    while [ $(($(date +%s) - step)) -lt "$timeout" ]; do
+        grep -qaE "$1" "$work/serial.log" 2>/dev/null && return 0
+        kill -0 "$qemu_pid" 2>/dev/null || return 1
+        sleep 2
+    done
+    return 1
+}
+check "kernel boots to the console login" wait_for 'login:'
+echo "TIME boot to login prompt: $(($(date +%s) - step)) s"
+check "first boot created the TLS certificate" wait_for "created a self-signed TLS certificate"
+check "setup token on the serial console" wait_for 'Setup token: +[^ ]+'
+token=$(grep -aoE 'Setup token: +[^ ]+' "$work/serial.log" | tail -1 | awk '{print $3}' | tr -d '\r')
+echo "setup token: ${token:-none}"
+echo "TIME boot to setup token: $(($(date +%s) - step)) s"
+
+https_ready() {
+    curl -ks -o /dev/null -w '%{http_code}' --max-time 10 "https://127.0.0.1:$https_port/health/ready" | grep -qx 200
+}
+check "HTTPS through 443 answers /health/ready with 200" https_ready
+ssh_closed() { # the forward accepts on the host side; a dropped guest port never sends a banner
+    ! timeout 15 bash -c "exec 3<>/dev/tcp/127.0.0.1/$ssh_port && head -c 4 <&3" 2>/dev/null | grep -q SSH
+}
+check "SSH (no admin network) does not answer" ssh_closed
+
+echo "TIME boot test total: $(($(date +%s) - started)) s"
+summary

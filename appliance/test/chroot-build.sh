@@ -1,0 +1,194 @@
+#!/bin/bash
+# Builds the appliance root file system without Packer: debootstrap Debian 13 (trixie), run
+# site.yml into it through the chroot connection, check the result, run it again and require
+# zero changes, then seal it (no SSH host keys, empty machine-id).
+#
+#   appliance/test/chroot-build.sh [PATH/TO/procura.jar]
+#
+# Without an argument it uses webapp/target/procura.jar, or a dummy jar when that is missing.
+# Root file system: $PROCURA_CI_CACHE/rootfs (default /var/cache/procura-ci), kept for boot-test.sh.
+# Prints "N passed, M failed" last; exits non-zero on any failure.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+ansible_dir=$repo/appliance/ansible
+# shellcheck source=lib.sh
+. "$here/lib.sh"
+
+cache=${PROCURA_CI_CACHE:-/var/cache/procura-ci}
+rootfs=$cache/rootfs
+suite=trixie
+bootstrap_packages=systemd,systemd-sysv,dbus,python3,python3-apt,ca-certificates,linux-image-amd64,initramfs-tools,zstd
+started=$(date +%s)
+
+timing() { echo "TIME $1: $(($(date +%s) - $2)) s"; }
+
+unmount_rootfs() {
+    for m in dev/pts dev sys proc var/cache/apt/archives; do
+        mountpoint -q "$rootfs/$m" && umount -l "$rootfs/$m"
+    done
+    rm -f "$rootfs/usr/sbin/policy-rc.d"
+}
+trap unmount_rootfs EXIT
+
+need=()
+command -v debootstrap >/dev/null || need+=(debootstrap)
+command -v ansible-playbook >/dev/null || need+=(ansible)
+command -v unzip >/dev/null || need+=(unzip)
+if [ "${#need[@]}" -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null \
+        || { echo "cannot install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# --- the release -------------------------------------------------------------------------------
+jar=${1:-$repo/webapp/target/procura.jar}
+mkdir -p "$cache"
+if [ ! -f "$jar" ]; then
+    jar=$cache/dummy-procura.jar
+    echo "no procura.jar given or built: using a dummy jar for the structure test"
+    python3 - "$jar" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\nImplementation-Version: 0.0.0-dummy\n")
+PY
+fi
+jar=$(readlink -f "$jar")
+version=$(unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Implementation-Version: *//p' | head -1)
+version=${version:-0.0.0-$(sha256sum "$jar" | cut -c1-12)}
+echo "release $version from $jar"
+
+# --- debootstrap (cached as a tarball of the finished bootstrap) -------------------------------
+read -r mirror security_mirror < <(host_debian_mirrors)
+if [ -z "$mirror" ]; then
+    echo "no Debian mirror in this machine's APT sources"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+key=$(printf '%s %s %s' "$suite" "$bootstrap_packages" "$mirror" | sha256sum | cut -c1-12)
+tarball=$cache/rootfs-$suite-$key.tar
+step=$(date +%s)
+unmount_rootfs
+rm -rf "$rootfs"
+mkdir -p "$rootfs"
+if [ -f "$tarball" ]; then
+    tar -C "$rootfs" -xpf "$tarball"
+    timing "root file system from cache" "$step"
+else
+    if ! debootstrap --variant=minbase --include="$bootstrap_packages" "$suite" "$rootfs" "$mirror" \
+        >"$cache/debootstrap.log" 2>&1; then
+        tail -20 "$cache/debootstrap.log"
+        echo "0 passed, 1 failed"
+        exit 1
+    fi
+    rm -rf "$rootfs/var/cache/apt/archives"/*.deb
+    tar -C "$rootfs" -cpf "$tarball.new" . && mv "$tarball.new" "$tarball"
+    timing "debootstrap" "$step"
+fi
+
+# Keep daemons from starting inside the chroot (the host may run its own MariaDB on 3306).
+printf '#!/bin/sh\nexit 101\n' >"$rootfs/usr/sbin/policy-rc.d"
+chmod 0755 "$rootfs/usr/sbin/policy-rc.d"
+mount -t proc proc "$rootfs/proc"
+mount -t sysfs sysfs "$rootfs/sys"
+mount --bind /dev "$rootfs/dev"
+mount --bind /dev/pts "$rootfs/dev/pts"
+# Downloaded packages survive between runs.
+mkdir -p "$cache/apt-archives/partial"
+mount --bind "$cache/apt-archives" "$rootfs/var/cache/apt/archives"
+cp -L /etc/resolv.conf "$rootfs/etc/resolv.conf"
+
+# --- the playbook, twice -----------------------------------------------------------------------
+export ANSIBLE_CONFIG=$ansible_dir/ansible.cfg ANSIBLE_NOCOLOR=1 PROCURA_ROOTFS=$rootfs
+playbook() {
+    (cd "$ansible_dir" && ansible-playbook -i inventory/chroot.yml site.yml \
+        -e "procura_jar_path=$jar" -e "procura_version=$version" \
+        -e "base_apt_mirror=$mirror" -e "base_apt_security_mirror=$security_mirror" \
+        -e base_network_dhcp_enabled=true)
+}
+step=$(date +%s)
+if playbook >"$cache/run1.log" 2>&1; then
+    pass "first playbook run"
+else
+    fail "first playbook run (log: $cache/run1.log)"
+    grep -E 'fatal:|failed:|ERROR' -A5 "$cache/run1.log" | head -40 | sed 's/^/    /'
+    summary
+    exit 1
+fi
+timing "first playbook run" "$step"
+
+in_root() { chroot "$rootfs" "$@"; }
+mode_is() { # mode_is PATH MODE OWNER GROUP
+    # Inside the chroot, so that names come from the image's passwd and group.
+    actual=$(chroot "$rootfs" stat -c '%a %U %G' "$1" 2>&1)
+    [ "$actual" = "$2 $3 $4" ] || { echo "$1: $actual, expected $2 $3 $4"; return 1; }
+}
+enabled() { # enabled UNIT: wanted by some target (nftables and timesyncd by sysinit.target)
+    ls "$rootfs"/etc/systemd/system/*.wants/"$1" >/dev/null 2>&1 || { echo "$1 is not enabled"; return 1; }
+}
+
+check "user procura has no login shell" sh -c "grep -q '^procura:[^:]*:[0-9]*:[0-9]*:[^:]*:/var/lib/procura:/usr/sbin/nologin$' '$rootfs/etc/passwd'"
+check "user procura has no password" sh -c "grep -q '^procura:!' '$rootfs/etc/shadow'"
+check "current points at releases/$version" test "$(readlink "$rootfs/opt/procura/current")" = "releases/$version"
+check "release jar is read-only and owned by root" mode_is "/opt/procura/releases/$version/procura.jar" 444 root root
+check "jar is the given jar" cmp "$jar" "$rootfs/opt/procura/current/procura.jar"
+check "/etc/procura 0750 root:procura" mode_is /etc/procura 750 root procura
+check "procura.properties 0640 root:procura" mode_is /etc/procura/procura.properties 640 root procura
+check "procura.properties has the contract keys" sh -c "grep -qx 'mode=production' '$rootfs/etc/procura/procura.properties' &&
+    grep -qx 'server.https.port=8443' '$rootfs/etc/procura/procura.properties' &&
+    grep -qx 'database.url=jdbc:mariadb://127.0.0.1:3306/procura' '$rootfs/etc/procura/procura.properties'"
+check "no database password in the image" sh -c "! test -e '$rootfs/etc/procura/database.password' &&
+    grep -qx 'database.password=' '$rootfs/etc/procura/procura.properties'"
+check "/var/lib/procura 0750 procura:procura" mode_is /var/lib/procura 750 procura procura
+check "/var/log/procura 0750 procura:procura" mode_is /var/log/procura 750 procura procura
+check "/var/backups/procura 0700 procura:procura" mode_is /var/backups/procura 700 procura procura
+check "sshd policy 0600 root:root" mode_is /etc/ssh/sshd_config.d/10-procura.conf 600 root root
+check "sshd policy: keys only, no root, nobody without admin network" sh -c "
+    grep -qx 'PermitRootLogin no' '$rootfs/etc/ssh/sshd_config.d/10-procura.conf' &&
+    grep -qx 'PasswordAuthentication no' '$rootfs/etc/ssh/sshd_config.d/10-procura.conf' &&
+    grep -qx 'DenyUsers \*' '$rootfs/etc/ssh/sshd_config.d/10-procura.conf'"
+check "effective sshd configuration" sh -c "chroot '$rootfs' /usr/local/sbin/procura-sshd-check /etc/ssh/sshd_config"
+check "nftables ruleset is valid" in_root nft -c -f /etc/nftables.conf
+check "MariaDB bound to 127.0.0.1" grep -qx 'bind-address = 127.0.0.1' "$rootfs/etc/mysql/mariadb.conf.d/90-procura.cnf"
+check "Java 21 runtime" sh -c "chroot '$rootfs' java -version 2>&1 | grep -q 'version \"21'"
+for unit in procura.service mariadb.service nftables.service procura-first-boot.service \
+            procura-setup-token.path systemd-timesyncd.service systemd-networkd.service; do
+    check "$unit enabled" enabled "$unit"
+done
+check "procura-backup.timer enabled" enabled procura-backup.timer
+check "monitoring agent not installed (off by default)" sh -c "! test -e '$rootfs/usr/bin/prometheus-node-exporter'"
+check "procura.service sandbox" sh -c "u='$rootfs/etc/systemd/system/procura.service'
+    grep -qx 'User=procura' \"\$u\" && grep -qx 'ProtectSystem=strict' \"\$u\" && grep -qx 'CapabilityBoundingSet=' \"\$u\" &&
+    grep -qx 'SystemCallFilter=@system-service' \"\$u\" && grep -q 'ExecStart=/usr/bin/java .*-Xmx256m .*-jar /opt/procura/current/procura.jar serve --config /etc/procura/procura.properties' \"\$u\""
+verify_units() {
+    out=$(chroot "$rootfs" systemd-analyze verify /etc/systemd/system/procura.service \
+        /etc/systemd/system/procura-backup.timer /etc/systemd/system/procura-first-boot.service 2>&1)
+    echo "$out"
+    ! grep -E '^/etc/systemd/system/procura[^:]*:[0-9]+:' <<<"$out"
+}
+check "systemd-analyze verify of the Procura units" verify_units
+check "kernel module blacklist" grep -qx 'install usb-storage /bin/false' "$rootfs/etc/modprobe.d/procura-blacklist.conf"
+check "sysctl hardening" grep -qx 'kernel.kptr_restrict = 2' "$rootfs/etc/sysctl.d/90-procura.conf"
+check "unattended security upgrades" grep -q 'Debian-Security' "$rootfs/etc/apt/apt.conf.d/52procura-unattended-upgrades"
+
+step=$(date +%s)
+playbook >"$cache/run2.log" 2>&1
+recap=$(grep -E '^rootfs +:' "$cache/run2.log")
+echo "second run: $recap"
+check "second playbook run changes nothing" sh -c "echo '$recap' | grep -q 'changed=0 .*failed=0'"
+if ! echo "$recap" | grep -q 'changed=0 '; then
+    grep -B2 -E '^changed:' "$cache/run2.log" | head -30 | sed 's/^/    /'
+fi
+timing "second playbook run" "$step"
+
+# --- seal --------------------------------------------------------------------------------------
+# Unmounted first: seal.sh cleans the APT cache, which must not empty the shared one.
+umount "$rootfs/var/cache/apt/archives"
+cp "$repo/appliance/packer/scripts/seal.sh" "$rootfs/tmp/seal.sh"
+check "seal" chroot "$rootfs" env BUILD_USER=procura-build sh -eu /tmp/seal.sh
+check "no SSH host keys in the image" sh -c "! ls '$rootfs'/etc/ssh/ssh_host_* >/dev/null 2>&1"
+check "empty machine-id" test ! -s "$rootfs/etc/machine-id"
+rm -f "$rootfs/etc/resolv.conf"
+
+timing "chroot build total" "$started"
+summary
