@@ -54,8 +54,14 @@ public final class HealthProbe {
         }
     }
 
-    /** Waits for 200; fails early with the service's own reason when it stops running. */
+    /** Waits for 200 up to the configured timeout; fails early with the service's own reason when it stops running. */
     public void awaitReady(ServiceController service) throws IOException {
+        awaitReady(service, timeout);
+    }
+
+    /** Waits for 200 up to the longer of {@code atLeast} and the configured timeout. */
+    public void awaitReady(ServiceController service, Duration atLeast) throws IOException {
+        Duration timeout = atLeast.compareTo(this.timeout) > 0 ? atLeast : this.timeout;
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {

@@ -4,6 +4,7 @@ import com.procura.upgrade.release.ReleaseBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -20,12 +21,13 @@ public final class ProcessLauncherService implements ServiceController {
     private static final long STOP_GRACE_SECONDS = 10;
 
     private final ApplianceLayout layout;
-    private final String javaCommand;
+    private final List<String> java;
     private Process started;
 
-    public ProcessLauncherService(ApplianceLayout layout, String javaCommand) {
+    /** @param java the java executable followed by its JVM options */
+    public ProcessLauncherService(ApplianceLayout layout, List<String> java) {
         this.layout = layout;
-        this.javaCommand = javaCommand;
+        this.java = List.copyOf(java);
     }
 
     @Override
@@ -54,8 +56,9 @@ public final class ProcessLauncherService implements ServiceController {
         stop();
         Path log = layout.logDir().resolve("app.log");
         Files.createDirectories(log.getParent());
-        List<String> command = List.of(javaCommand, "-jar", layout.currentLink().resolve(ReleaseBundle.JAR).toString(),
-                "serve", "--config", layout.applicationConfig().toString());
+        List<String> command = new ArrayList<>(java);
+        command.addAll(List.of("-jar", layout.currentLink().resolve(ReleaseBundle.JAR).toString(),
+                "serve", "--config", layout.applicationConfig().toString()));
         started = new ProcessBuilder(command)
                 .directory(layout.root().toFile())
                 .redirectErrorStream(true)

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,11 +16,11 @@ final class ReleaseInstaller {
     private static final Duration VERSION_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private final InstalledReleases releases;
-    private final String javaCommand;
+    private final List<String> java;
 
-    ReleaseInstaller(InstalledReleases releases, String javaCommand) {
+    ReleaseInstaller(InstalledReleases releases, List<String> java) {
         this.releases = releases;
-        this.javaCommand = javaCommand;
+        this.java = List.copyOf(java);
     }
 
     /** Extracts into a staging folder, runs {@code java -jar procura.jar --version}, then renames into place. */
@@ -28,7 +29,9 @@ final class ReleaseInstaller {
         InstalledReleases.deleteTree(staging);
         ReleaseBundle.extract(bundle, staging);
         Path jar = staging.resolve(ReleaseBundle.JAR);
-        ShellCommands.Result result = ShellCommands.execute(List.of(javaCommand, "-jar", jar.toString(), "--version"), Map.of(),
+        List<String> command = new ArrayList<>(java);
+        command.addAll(List.of("-jar", jar.toString(), "--version"));
+        ShellCommands.Result result = ShellCommands.execute(command, Map.of(),
                 VERSION_CHECK_TIMEOUT, "java -jar " + jar + " --version");
         if (result.exitCode() != 0 || !result.output().contains(version)) {
             InstalledReleases.deleteTree(staging);

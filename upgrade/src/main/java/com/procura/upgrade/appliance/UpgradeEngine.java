@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,6 +22,9 @@ public final class UpgradeEngine {
     /** What the last committed hop needs for a manual rollback. */
     public record LastUpgrade(String from, String to, String snapshotDir, String committedAt) {
     }
+
+    /** The previous release gets at least this long to become ready again: there is nothing else to fall back to. */
+    private static final Duration ROLLBACK_READY_TIMEOUT = Duration.ofMinutes(2);
 
     private static final DateTimeFormatter SNAPSHOT_NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
@@ -38,7 +42,7 @@ public final class UpgradeEngine {
     private final StepHook hook;
 
     public UpgradeEngine(ApplianceLayout layout, EventLog events, BadReleases badReleases, DatabaseSnapshot database,
-                         ServiceController service, HealthProbe health, long diskReserveBytes, String javaCommand,
+                         ServiceController service, HealthProbe health, long diskReserveBytes, List<String> java,
                          Clock clock, StepHook hook) {
         this.layout = layout;
         this.releases = new InstalledReleases(layout);
@@ -49,7 +53,7 @@ public final class UpgradeEngine {
         this.service = service;
         this.health = health;
         this.preflight = new Preflight(layout, diskReserveBytes);
-        this.installer = new ReleaseInstaller(releases, javaCommand);
+        this.installer = new ReleaseInstaller(releases, java);
         this.clock = clock;
         this.hook = hook;
     }
@@ -182,7 +186,7 @@ public final class UpgradeEngine {
             database.restore(Path.of(entry.snapshotDir()));
         }
         service.restart();
-        health.awaitReady(service);
+        health.awaitReady(service, ROLLBACK_READY_TIMEOUT);
         releases.remove(entry.to());
     }
 

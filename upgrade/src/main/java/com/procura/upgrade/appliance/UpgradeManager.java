@@ -44,14 +44,21 @@ public final class UpgradeManager {
         HealthProbe health = new HealthProbe(settings.healthPort(), settings.healthTimeout(), Duration.ofMillis(100));
         DatabaseSnapshot database = new CommandDatabaseSnapshot(settings.snapshotCommand(), settings.restoreCommand(), layout.root());
         this.engine = new UpgradeEngine(layout, events, badReleases, database, service, health, settings.diskReserveBytes(),
-                settings.javaCommand(), clock, hook);
+                java(settings), clock, hook);
+    }
+
+    private static List<String> java(UpgradeSettings settings) {
+        List<String> java = new ArrayList<>();
+        java.add(settings.javaCommand());
+        java.addAll(settings.javaOptions());
+        return java;
     }
 
     /** The production service for the settings: systemd, or a directly launched process. */
     public static ServiceController serviceFor(ApplianceLayout layout, UpgradeSettings settings) {
         return switch (settings.service()) {
             case "systemctl" -> new SystemctlService(settings.serviceUnit());
-            case "process" -> new ProcessLauncherService(layout, settings.javaCommand());
+            case "process" -> new ProcessLauncherService(layout, java(settings));
             default -> throw new IllegalArgumentException(layout.settingsFile() + ": service '" + settings.service()
                     + "' is neither 'systemctl' nor 'process'");
         };

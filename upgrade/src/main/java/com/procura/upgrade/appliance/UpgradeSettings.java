@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -20,11 +21,12 @@ import java.util.Properties;
  * @param service        {@code systemctl} (production) or {@code process} (launches the jar directly)
  * @param serviceUnit    systemd unit restarted in {@code systemctl} mode
  * @param javaCommand    java executable used to check a bundle starts and, in {@code process} mode, to run it
+ * @param javaOptions    JVM options for those java calls (space separated)
  * @param diskReserveBytes free space that must remain after bundle, installation and snapshot
  */
 public record UpgradeSettings(Optional<String> repository, String defaultChannel, int healthPort, Duration healthTimeout,
                               String snapshotCommand, String restoreCommand, String service, String serviceUnit,
-                              String javaCommand, long diskReserveBytes) {
+                              String javaCommand, List<String> javaOptions, long diskReserveBytes) {
 
     public static UpgradeSettings load(ApplianceLayout layout) throws IOException {
         Path file = layout.settingsFile();
@@ -46,6 +48,7 @@ public record UpgradeSettings(Optional<String> repository, String defaultChannel
                 p.getProperty("service", "systemctl").trim(),
                 p.getProperty("service.unit", "procura").trim(),
                 p.getProperty("java.command", "java").trim(),
+                List.of(p.getProperty("java.options", "").trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList(),
                 Long.parseLong(p.getProperty("disk.reserve.bytes", String.valueOf(200L * 1024 * 1024)).trim()));
     }
 

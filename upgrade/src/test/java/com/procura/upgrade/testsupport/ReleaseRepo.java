@@ -29,18 +29,18 @@ public final class ReleaseRepo {
     }
 
     public static ReleaseRepo create(Path base, FakeProcuraApp app) {
+        return create(base, app, Clock.systemUTC());
+    }
+
+    public static ReleaseRepo create(Path base, FakeProcuraApp app, Clock clock) {
         ReleaseRepo repo = new ReleaseRepo(base, app);
+        repo.clock = clock;
         repo.ok("keygen", "--out", repo.rootKey.toString());
         for (String role : List.of("targets", "snapshot", "timestamp")) {
             repo.ok("keygen", "--out", repo.keys.resolve(role + ".key").toString());
         }
         repo.ok("init-repo", "--repo", repo.dir.toString(), "--root-key", repo.rootKey.toString(), "--keys", repo.keys.toString());
         return repo;
-    }
-
-    public ReleaseRepo withClock(Clock publisherClock) {
-        this.clock = publisherClock;
-        return this;
     }
 
     public CliResult release(String... args) {
@@ -65,7 +65,12 @@ public final class ReleaseRepo {
     }
 
     public void publish(Path bundle, String channel) {
-        ok("publish", "--repo", dir.toString(), "--keys", keys.toString(), "--channel", channel, bundle.toString());
+        publish(dir, bundle, channel);
+    }
+
+    /** Publishes into another folder (a copy of this repository) with this repository's keys. */
+    public void publish(Path repository, Path bundle, String channel) {
+        ok("publish", "--repo", repository.toString(), "--keys", keys.toString(), "--channel", channel, bundle.toString());
     }
 
     public void promote(String version, String from, String to) {
@@ -80,11 +85,10 @@ public final class ReleaseRepo {
     }
 
     public Path copyTo(Path target) throws IOException {
-        copyTree(dir, target);
-        return target;
+        return copyTree(dir, target);
     }
 
-    public static void copyTree(Path from, Path to) throws IOException {
+    public static Path copyTree(Path from, Path to) throws IOException {
         try (var paths = Files.walk(from)) {
             for (Path path : paths.toList()) {
                 Path dest = to.resolve(from.relativize(path).toString());
@@ -95,5 +99,6 @@ public final class ReleaseRepo {
                 }
             }
         }
+        return to;
     }
 }

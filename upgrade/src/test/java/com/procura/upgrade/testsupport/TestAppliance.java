@@ -32,6 +32,8 @@ import javax.net.ssl.TrustManagerFactory;
 public final class TestAppliance implements AutoCloseable {
 
     public static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** Quick start-up for the short-lived fake application JVMs. */
+    public static final List<String> JAVA_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-Xshare:auto");
     public static final String DATABASE_BEFORE = "orders: 42 open purchase orders\n";
 
     public final Path root;
@@ -80,6 +82,7 @@ public final class TestAppliance implements AutoCloseable {
         settings.put("restore.command", "cp \"$PROCURA_SNAPSHOT_DIR/db.txt\" \"$PROCURA_ROOT/var/lib/procura/db.txt\"");
         settings.put("service", "process");
         settings.put("java.command", JAVA);
+        settings.put("java.options", String.join(" ", JAVA_OPTIONS));
         settings.put("disk.reserve.bytes", "1048576");
         settings.putAll(overrides);
         Files.writeString(layout.settingsFile(), settings.entrySet().stream()
@@ -95,7 +98,9 @@ public final class TestAppliance implements AutoCloseable {
     }
 
     public ProcessLauncherService service() {
-        return new ProcessLauncherService(layout, JAVA);
+        List<String> java = new java.util.ArrayList<>(List.of(JAVA));
+        java.addAll(JAVA_OPTIONS);
+        return new ProcessLauncherService(layout, java);
     }
 
     public String currentVersion() throws IOException {
