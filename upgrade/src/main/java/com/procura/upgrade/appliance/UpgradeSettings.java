@@ -41,15 +41,23 @@ public record UpgradeSettings(Optional<String> repository, String defaultChannel
         return new UpgradeSettings(
                 Optional.ofNullable(p.getProperty("repository")).map(String::trim).filter(s -> !s.isEmpty()),
                 p.getProperty("channel", "live").trim(),
-                Integer.parseInt(required(p, "health.port", where)),
-                Duration.ofSeconds(Long.parseLong(p.getProperty("health.timeout.seconds", "120").trim())),
+                (int) number(required(p, "health.port", where), "health.port", where),
+                Duration.ofSeconds(number(p.getProperty("health.timeout.seconds", "120"), "health.timeout.seconds", where)),
                 required(p, "snapshot.command", where),
                 required(p, "restore.command", where),
                 p.getProperty("service", "systemctl").trim(),
                 p.getProperty("service.unit", "procura").trim(),
                 p.getProperty("java.command", "java").trim(),
                 List.of(p.getProperty("java.options", "").trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList(),
-                Long.parseLong(p.getProperty("disk.reserve.bytes", String.valueOf(200L * 1024 * 1024)).trim()));
+                number(p.getProperty("disk.reserve.bytes", String.valueOf(200L * 1024 * 1024)), "disk.reserve.bytes", where));
+    }
+
+    private static long number(String value, String key, String where) throws IOException {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IOException(where + ": setting '" + key + "' must be a whole number, got '" + value + "'", e);
+        }
     }
 
     private static String required(Properties p, String key, String where) throws IOException {

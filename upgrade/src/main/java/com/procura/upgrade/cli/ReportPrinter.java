@@ -86,6 +86,10 @@ final class ReportPrinter {
     }
 
     void history(List<EventLog.Event> events, int last) {
+        if (events.isEmpty()) {
+            out.println("history:     no upgrades yet");
+            return;
+        }
         out.println("history (last " + last + "):");
         events.stream().skip(Math.max(0, events.size() - last)).forEach(e -> out.println("  " + e.time() + " " + e.event()
                 + (e.from() != null ? " " + e.from() + " -> " + e.to() : "") + (e.step() != null ? " [" + e.step() + "]" : "")
