@@ -7,7 +7,10 @@ import com.procura.upgrade.repo.ReleaseManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -57,6 +60,24 @@ public final class InstalledReleases {
     public void remove(String version) throws IOException {
         deleteTree(stagingDir(version));
         deleteTree(layout.releaseDir(version));
+    }
+
+    /** Removes every release folder except the given versions (the running one and the one to roll back to). */
+    public List<String> pruneExcept(Set<String> keep) throws IOException {
+        List<String> removed = new ArrayList<>();
+        if (!Files.isDirectory(layout.releasesDir())) {
+            return removed;
+        }
+        try (Stream<Path> dirs = Files.list(layout.releasesDir())) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                String name = dir.getFileName().toString();
+                if (!name.startsWith(".") && !keep.contains(name)) {
+                    deleteTree(dir);
+                    removed.add(name);
+                }
+            }
+        }
+        return removed;
     }
 
     static void deleteTree(Path dir) throws IOException {

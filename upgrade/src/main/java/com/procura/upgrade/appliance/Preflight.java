@@ -3,18 +3,14 @@ package com.procura.upgrade.appliance;
 import com.procura.upgrade.release.ReleaseBundle;
 import com.procura.upgrade.repo.ReleaseManifest;
 import com.procura.upgrade.repo.ReleaseVersion;
+import com.procura.upgrade.repo.Sha256;
 import com.procura.upgrade.repo.TargetFile;
 import com.procura.upgrade.repo.VerificationException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -56,7 +52,7 @@ final class Preflight {
             throw new UpgradeRefusedException("bundle " + hop.bundleName() + " refused: truncated download, received " + received
                     + " of the " + target.length() + " bytes signed in the channel targets");
         }
-        String actual = sha256(partial);
+        String actual = Sha256.hex(partial);
         if (!actual.equals(target.sha256())) {
             Files.deleteIfExists(partial);
             throw new UpgradeRefusedException("bundle " + hop.bundleName() + " refused: sha256 " + actual
@@ -110,15 +106,6 @@ final class Preflight {
                 total += Files.size(file);
             }
             return total;
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK offers no SHA-256", e);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs one upgrade hop: preflight, database snapshot, side-by-side install, atomic switch of {@code current}, restart,
@@ -194,7 +195,9 @@ public final class UpgradeEngine {
         AtomicFiles.write(layout.lastUpgrade(), Json.pretty(new LastUpgrade(entry.from(), entry.to(), entry.snapshotDir(),
                 clock.instant().toString())));
         journal.clear();
-        events.record("committed", entry.from(), entry.to(), UpgradeStep.COMMIT, entry.to() + " is running");
+        List<String> pruned = releases.pruneExcept(Set.of(entry.from(), entry.to()));
+        events.record("committed", entry.from(), entry.to(), UpgradeStep.COMMIT, entry.to() + " is running"
+                + (pruned.isEmpty() ? "" : "; removed older release folder(s) " + pruned));
     }
 
     private interface StepAction {

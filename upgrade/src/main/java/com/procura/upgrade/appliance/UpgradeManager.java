@@ -7,6 +7,7 @@ import com.procura.upgrade.repo.ReleaseManifest;
 import com.procura.upgrade.repo.ReleaseVersion;
 import com.procura.upgrade.repo.RepositoryPaths;
 import com.procura.upgrade.repo.RepositorySource;
+import com.procura.upgrade.repo.Sha256;
 import com.procura.upgrade.repo.TargetFile;
 import com.procura.upgrade.repo.TargetsMetadata;
 import com.procura.upgrade.repo.VerificationException;
@@ -126,7 +127,7 @@ public final class UpgradeManager {
         if (check.problem().isPresent()) {
             throw new UpgradeRefusedException(check.problem().get());
         }
-        String sha256 = Preflight.sha256(bundle);
+        String sha256 = Sha256.hex(bundle);
         Optional<Map.Entry<String, TargetFile>> listed = check.targets().orElseThrow().targets().entrySet().stream()
                 .filter(e -> e.getValue().sha256().equals(sha256)).findFirst();
         if (listed.isEmpty()) {

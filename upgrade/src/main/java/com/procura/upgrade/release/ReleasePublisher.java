@@ -1,12 +1,12 @@
 package com.procura.upgrade.release;
 
-import com.procura.upgrade.repo.Ed25519;
 import com.procura.upgrade.repo.PublicKeyEntry;
 import com.procura.upgrade.repo.ReleaseManifest;
 import com.procura.upgrade.repo.RepositoryPaths;
 import com.procura.upgrade.repo.Role;
 import com.procura.upgrade.repo.RoleKeys;
 import com.procura.upgrade.repo.RootMetadata;
+import com.procura.upgrade.repo.Sha256;
 import com.procura.upgrade.repo.SigningKey;
 import com.procura.upgrade.repo.TargetFile;
 import com.procura.upgrade.repo.TargetsMetadata;
@@ -51,11 +51,10 @@ public final class ReleasePublisher {
         requireKeysInRoot(keys);
         ReleaseManifest manifest = ReleaseBundle.readManifest(bundle);
         String name = ReleaseBundle.fileName(manifest.version());
-        byte[] content = Files.readAllBytes(bundle);
-        TargetFile entry = new TargetFile(content.length, Map.of("sha256", Ed25519.sha256Hex(content)), manifest);
+        TargetFile entry = new TargetFile(Files.size(bundle), Map.of("sha256", Sha256.hex(bundle)), manifest);
         Path stored = repository.file(RepositoryPaths.bundle(name));
         if (Files.exists(stored)) {
-            String storedHash = Ed25519.sha256Hex(Files.readAllBytes(stored));
+            String storedHash = Sha256.hex(stored);
             if (!storedHash.equals(entry.sha256())) {
                 throw new IOException(stored + " already holds release " + manifest.version() + " with sha256 " + storedHash
                         + ", the new bundle has " + entry.sha256() + ": a published release is never rebuilt, publish a new version");
@@ -87,7 +86,7 @@ public final class ReleasePublisher {
                     + repository.file(RepositoryPaths.targets(from)) + " lists " + repository.targets(from).targets().keySet() + ")");
         }
         Path stored = repository.file(RepositoryPaths.bundle(name));
-        String actual = Ed25519.sha256Hex(Files.readAllBytes(stored));
+        String actual = Sha256.hex(stored);
         if (!actual.equals(entry.sha256()) || Files.size(stored) != entry.length()) {
             throw new IOException(stored + ": sha256 " + actual + " (" + Files.size(stored) + " bytes) differs from "
                     + entry.sha256() + " (" + entry.length() + " bytes) signed on channel '" + from + "'; refusing to promote");

@@ -4,14 +4,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Ed25519 through the JDK provider; key ids are the sha256 of the X.509 public key encoding. */
 public final class Ed25519 {
@@ -30,7 +28,7 @@ public final class Ed25519 {
     }
 
     public static String keyId(PublicKey key) {
-        return sha256Hex(key.getEncoded());
+        return Sha256.hex(key.getEncoded());
     }
 
     public static String encode(PublicKey key) {
@@ -72,14 +70,6 @@ public final class Ed25519 {
             return signature.verify(Base64.getDecoder().decode(base64Signature));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    public static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK offers no SHA-256", e);
         }
     }
 }

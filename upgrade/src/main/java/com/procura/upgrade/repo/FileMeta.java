@@ -6,7 +6,7 @@ import java.util.Map;
 public record FileMeta(long version, long length, Map<String, String> hashes) {
 
     public static FileMeta of(long version, byte[] content) {
-        return new FileMeta(version, content.length, Map.of("sha256", Ed25519.sha256Hex(content)));
+        return new FileMeta(version, content.length, Map.of("sha256", Sha256.hex(content)));
     }
 
     public String sha256() {
@@ -18,7 +18,7 @@ public record FileMeta(long version, long length, Map<String, String> hashes) {
         if (content.length != length) {
             throw new VerificationException(file + ": length " + content.length + " bytes differs from the expected " + length);
         }
-        String actual = Ed25519.sha256Hex(content);
+        String actual = Sha256.hex(content);
         if (!actual.equals(sha256())) {
             throw new VerificationException(file + ": sha256 " + actual + " differs from the expected " + sha256());
         }
