@@ -26,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code procura-release}: builds bundles, keeps the signed channel repository, promotes releases between channels. */
-@Command(name = "procura-release", mixinStandardHelpOptions = true,
+@Command(name = "procura-release", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Builds, publishes and promotes signed Procura release bundles.",
         subcommands = {ReleaseMain.Keygen.class, ReleaseMain.Bundle.class, ReleaseMain.InitRepo.class, ReleaseMain.Publish.class,
                 ReleaseMain.Promote.class, ReleaseMain.RefreshTimestamp.class, ReleaseMain.RotateRoot.class})

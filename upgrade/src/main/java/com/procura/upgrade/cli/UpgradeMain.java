@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code procura-upgrade}: the appliance side. Every command first finishes or rolls back an interrupted upgrade. */
-@Command(name = "procura-upgrade", mixinStandardHelpOptions = true,
+@Command(name = "procura-upgrade", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Shows, plans, applies and rolls back Procura upgrades on this appliance.",
         subcommands = {UpgradeMain.Status.class, UpgradeMain.Check.class, UpgradeMain.Plan.class, UpgradeMain.Apply.class,
                 UpgradeMain.Rollback.class, UpgradeMain.ChannelCommand.class, UpgradeMain.Import.class, UpgradeMain.Recover.class})
