@@ -89,6 +89,10 @@ public final class UpgradeManager {
 
     /** Verifies the followed channel from the configured repository and plans against it. */
     public ChannelCheck check() throws IOException {
+        if (settings.repository().isEmpty()) {
+            return ChannelCheck.unverifiable(channel(), releases.currentVersion(), "no 'repository' in " + layout.settingsFile()
+                    + ": this appliance is offline; bring releases with 'procura-upgrade import BUNDLE'");
+        }
         return check(RepositorySource.of(settings.requireRepository()), channel());
     }
 
@@ -111,9 +115,8 @@ public final class UpgradeManager {
 
     /** Walks every hop of the plan; stops at the first refusal or rollback. */
     public List<HopOutcome> apply() throws IOException {
-        RepositorySource source = RepositorySource.of(settings.requireRepository());
-        ChannelCheck check = check(source, channel());
-        return applyPlan(check, (name, target, max) -> source.download(RepositoryPaths.bundle(name), max, target));
+        return applyPlan(check(), (name, target, max) ->
+                RepositorySource.of(settings.requireRepository()).download(RepositoryPaths.bundle(name), max, target));
     }
 
     /**

@@ -129,6 +129,11 @@ public final class MetadataUpdater {
         RoleVerifier.verifySignatures(envelope, root, Role.TARGETS, where);
         TargetsMetadata targets = Json.convert(envelope.signed(), TargetsMetadata.class, where);
         RoleVerifier.checkType(targets, TargetsMetadata.TYPE, where);
+        targets.targets().forEach((name, target) -> {
+            if (target.custom() == null || target.hashes() == null || target.sha256() == null) {
+                throw new VerificationException(where + ": target '" + name + "' lacks its sha256 or release manifest");
+            }
+        });
         if (!channel.equals(targets.channel())) {
             throw new VerificationException(where + ": signed for channel '" + targets.channel() + "', but this appliance follows '"
                     + channel + "': release from another channel refused");

@@ -7,6 +7,7 @@ import com.procura.upgrade.release.MetadataLifetimes;
 import com.procura.upgrade.release.PublisherKeys;
 import com.procura.upgrade.release.ReleaseBundle;
 import com.procura.upgrade.release.ReleasePublisher;
+import com.procura.upgrade.testsupport.ReleaseRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -124,15 +125,6 @@ class MetadataUpdaterTest {
     }
 
     private static void copy(Path from, Path to) throws Exception {
-        try (var paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path dest = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(path, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        ReleaseRepo.copyTree(from, to);
     }
 }
