@@ -111,4 +111,20 @@ class UpgradeEndToEndIT {
             assertThat(appliance.upgrade("status").output()).contains("channel:     live", "newer than anything on live");
         }
     }
+
+    @Test
+    void offlineApplianceImportsABundleFromACopiedRepository() throws Exception {
+        Path usbStick = repo.copyTo(temp.resolve("usb-stick"));
+        try (TestAppliance appliance = TestAppliance.install(temp.resolve("appliance-offline"), usbStick, bundle100, "live", tls,
+                Map.of("repository", ""))) {
+            assertThat(appliance.upgrade("status").output()).contains("installed:   1.0.0", "this appliance is offline",
+                    "procura-upgrade import BUNDLE");
+
+            CliResult imported = appliance.upgrade("import", usbStick.resolve("bundles/procura-1.1.0.zip").toString());
+
+            assertThat(imported.exitCode()).as(imported.output()).isZero();
+            assertThat(imported.output()).contains("upgraded 1.0.0 -> 1.1.0");
+            assertThat(appliance.readyVersion()).contains("1.1.0");
+        }
+    }
 }
