@@ -80,14 +80,17 @@ public final class UpgradeEngine {
         journal.write(entry);
         events.record("step-done", from, hop.to(), UpgradeStep.PREFLIGHT, "signature, length, sha256, version and free disk verified");
 
-        entry = step(entry, UpgradeStep.SNAPSHOT, () -> database.take(Path.of(snapshotDir)), "database snapshot in " + snapshotDir);
         try {
+            entry = step(entry, UpgradeStep.SNAPSHOT, () -> database.take(Path.of(snapshotDir)), "database snapshot in " + snapshotDir);
             entry = step(entry, UpgradeStep.INSTALL, () -> installer.install(bundle, hop.to()), "installed in " + layout.releaseDir(hop.to()));
         } catch (UpgradeRefusedException e) {
-            journal.clear();
+            refuseBeforeSwitch(hop.to(), from, e.getMessage());
             badReleases.markBad(hop.to(), e.getMessage());
-            events.record("upgrade-refused", from, hop.to(), UpgradeStep.INSTALL, e.getMessage());
             throw e;
+        } catch (IOException e) {
+            String step = entry.done(UpgradeStep.SNAPSHOT) ? "installing " + hop.to() : "the database snapshot";
+            refuseBeforeSwitch(hop.to(), from, step + " failed: " + e.getMessage());
+            throw new UpgradeRefusedException(step + " failed: " + e.getMessage());
         }
         try {
             entry = step(entry, UpgradeStep.SWITCH, () -> releases.switchTo(hop.to()), "current -> releases/" + hop.to());
@@ -103,6 +106,12 @@ public final class UpgradeEngine {
         commit(entry);
         Files.deleteIfExists(bundle);
         return new HopOutcome(from, hop.to(), true, "upgraded " + from + " -> " + hop.to());
+    }
+
+    private void refuseBeforeSwitch(String to, String from, String reason) throws IOException {
+        releases.remove(to);
+        journal.clear();
+        events.record("upgrade-refused", from, to, null, reason);
     }
 
     /** Finishes or rolls back a hop a crash interrupted; returns what was done, or empty when nothing was pending. */

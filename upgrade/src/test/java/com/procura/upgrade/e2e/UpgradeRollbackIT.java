@@ -96,4 +96,18 @@ class UpgradeRollbackIT {
             assertThat(appliance.upgrade("check").output()).contains("1.1.0 - marked bad on this appliance: rolled back by the operator");
         }
     }
+
+    @Test
+    void failingDatabaseSnapshotRefusesTheUpgradeBeforeAnyChange() throws Exception {
+        ReleaseRepo repo = repoWithFailing110("snapshot-fails", Behaviour.HEALTHY);
+        try (TestAppliance appliance = TestAppliance.install(temp.resolve("appliance-snapshot-fails"), repo.dir,
+                repo.bundle("1.0.0", Behaviour.HEALTHY), "live", tls, Map.of("snapshot.command", "echo 'backup target full' >&2; exit 7"))) {
+            CliResult apply = appliance.upgrade("apply");
+
+            assertThat(apply.exitCode()).as(apply.output()).isEqualTo(1);
+            assertThat(apply.output()).contains("REFUSED the database snapshot failed", "exit code 7", "backup target full");
+            appliance.assertRunningUnchanged("1.0.0");
+            assertThat(appliance.upgrade("check").output()).as("not the release's fault: still offered").contains("offered:     1.1.0");
+        }
+    }
 }
