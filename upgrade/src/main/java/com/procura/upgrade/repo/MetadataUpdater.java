@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class MetadataUpdater {
 
     private static final long MAX_ROOT = 512 * 1024;
+    private static final int MAX_ROOT_ROTATIONS = 32;
     private static final long MAX_TIMESTAMP = 64 * 1024;
     private static final long MAX_SNAPSHOT = 1024 * 1024;
     private static final long MAX_TARGETS = 8 * 1024 * 1024;
@@ -54,7 +55,11 @@ public final class MetadataUpdater {
 
     private RootMetadata updateRoot() throws IOException {
         RootMetadata current = trustedRoot();
-        while (true) {
+        for (int rotations = 0; ; rotations++) {
+            if (rotations == MAX_ROOT_ROTATIONS) {
+                throw new VerificationException(source.describe() + ": more than " + MAX_ROOT_ROTATIONS
+                        + " root versions after version " + (current.version() - rotations) + " in one update; refused");
+            }
             String name = RepositoryPaths.versionedRoot(current.version() + 1);
             Optional<byte[]> next = source.fetch(name, MAX_ROOT);
             if (next.isEmpty()) {
