@@ -23,6 +23,8 @@ import javax.tools.ToolProvider;
  * A stand-in for {@code procura.jar} with the same contract ({@code --version}; {@code serve --config FILE} with HTTPS on
  * {@code https.port} and {@code GET /health/ready}; a migration at start that appends to the "database" file, exiting
  * non-zero when it fails). Compiled once at test time, packed into jars that differ by version and behaviour.
+ * It exits by itself after {@code fake.max.lifetime.seconds} (default 600), so a test JVM killed mid-run
+ * leaves no server behind.
  */
 public final class FakeProcuraApp {
 
@@ -92,6 +94,15 @@ public final class FakeProcuraApp {
                     });
                     server.start();
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
+                    long lifetime = Long.parseLong(config.getProperty("fake.max.lifetime.seconds", "600"));
+                    Thread.ofPlatform().daemon().start(() -> {
+                        try {
+                            Thread.sleep(lifetime * 1000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        System.exit(0);
+                    });
                     System.out.println("procura " + version + " serving on 127.0.0.1:" + port);
                 }
             }
