@@ -1,5 +1,7 @@
 package com.procura.upgrade.cli;
 
+import com.procura.upgrade.appliance.ApplianceLayout;
+import com.procura.upgrade.appliance.ApplianceLock;
 import com.procura.upgrade.appliance.ChannelCheck;
 import com.procura.upgrade.appliance.HopOutcome;
 import com.procura.upgrade.appliance.StepHook;
@@ -59,10 +61,27 @@ public final class UpgradeMain {
         return spec.commandLine().getOut();
     }
 
+    /** Runs {@code command} holding the appliance lock; a second concurrent run is refused. */
+    Integer locked(Callable<Integer> command) throws Exception {
+        try (ApplianceLock lock = ApplianceLock.acquire(new ApplianceLayout(root))) {
+            return command.call();
+        } catch (UpgradeRefusedException e) {
+            out().println("REFUSED " + e.getMessage());
+            return 1;
+        }
+    }
+
     abstract static class Sub implements Callable<Integer> {
 
         @ParentCommand
         UpgradeMain parent;
+
+        @Override
+        public final Integer call() throws Exception {
+            return parent.locked(this::run);
+        }
+
+        abstract Integer run() throws Exception;
 
         PrintWriter out() {
             return parent.out();
@@ -94,7 +113,7 @@ public final class UpgradeMain {
     @Command(name = "status", description = "Installed version, channel, newest release, why releases are not offered, history.")
     static final class Status extends Sub {
         @Override
-        public Integer call() throws Exception {
+        Integer run() throws Exception {
             UpgradeManager manager = recoveredManager();
             ChannelCheck check = manager.check();
             printer().check(check);
@@ -107,7 +126,7 @@ public final class UpgradeMain {
     @Command(name = "check", description = "Verifies the channel metadata and shows what would be offered.")
     static final class Check extends Sub {
         @Override
-        public Integer call() throws Exception {
+        Integer run() throws Exception {
             ChannelCheck check = recoveredManager().check();
             printer().check(check);
             return check.problem().isPresent() ? 1 : 0;
@@ -117,7 +136,7 @@ public final class UpgradeMain {
     @Command(name = "plan", description = "Shows the upgrade hops and steps; changes nothing.")
     static final class Plan extends Sub {
         @Override
-        public Integer call() throws Exception {
+        Integer run() throws Exception {
             ChannelCheck check = recoveredManager().check();
             if (check.problem().isPresent()) {
                 printer().check(check);
@@ -131,7 +150,7 @@ public final class UpgradeMain {
     @Command(name = "apply", description = "Upgrades along the plan, each hop verified, health-checked, rolled back on failure.")
     static final class Apply extends Sub {
         @Override
-        public Integer call() throws Exception {
+        Integer run() throws Exception {
             try {
                 return outcome(recoveredManager().apply());
             } catch (UpgradeRefusedException e) {
@@ -143,7 +162,7 @@ public final class UpgradeMain {
     @Command(name = "rollback", description = "Returns to the release before the last upgrade and restores its pre-upgrade database.")
     static final class Rollback extends Sub {
         @Override
-        public Integer call() throws Exception {
+        Integer run() throws Exception {
             try {
                 return outcome(List.of(recoveredManager().rollback()));
             } catch (UpgradeRefusedException e) {
@@ -171,10 +190,12 @@ public final class UpgradeMain {
             @Override
             public Integer call() throws Exception {
                 UpgradeMain main = channelCommand.parent;
-                UpgradeManager manager = main.manager();
-                manager.recover().ifPresent(message -> main.out().println("recovered: " + message));
-                main.out().println(manager.setChannel(channel));
-                return 0;
+                return main.locked(() -> {
+                    UpgradeManager manager = main.manager();
+                    manager.recover().ifPresent(message -> main.out().println("recovered: " + message));
+                    main.out().println(manager.setChannel(channel));
+                    return 0;
+                });
             }
         }
     }
@@ -189,7 +210,7 @@ public final class UpgradeMain {
         Path metadata;
 
         @Override
-        public Integer call() throws Exception {
+        Integer run() throws Exception {
             Path metadataDir = metadata != null ? metadata : defaultMetadataDir(bundle);
             try {
                 return outcome(recoveredManager().importBundle(bundle, metadataDir));
@@ -207,7 +228,7 @@ public final class UpgradeMain {
     @Command(name = "recover", description = "Finishes or rolls back an upgrade that a crash or power loss interrupted.")
     static final class Recover extends Sub {
         @Override
-        public Integer call() throws Exception {
+        Integer run() throws Exception {
             Optional<String> recovered = parent.manager().recover();
             out().println(recovered.map(m -> "recovered: " + m).orElse("nothing to recover: no upgrade was interrupted"));
             return 0;
