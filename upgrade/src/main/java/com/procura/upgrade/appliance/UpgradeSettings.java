@@ -1,0 +1,75 @@
+package com.procura.upgrade.appliance;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The upgrade manager's slice of the appliance configuration, read from {@code /etc/procura/upgrade.properties}.
+ *
+ * @param repository     channel repository: an https:// URL or a folder (offline media)
+ * @param defaultChannel channel followed until {@code channel set} chooses another
+ * @param healthPort     HTTPS port of the application on 127.0.0.1
+ * @param healthTimeout  how long a restarted release may take to answer /health/ready with 200
+ * @param snapshotCommand shell command taking a database snapshot into {@code $PROCURA_SNAPSHOT_DIR}
+ * @param restoreCommand  shell command restoring the database from {@code $PROCURA_SNAPSHOT_DIR}
+ * @param service        {@code systemctl} (production) or {@code process} (launches the jar directly)
+ * @param serviceUnit    systemd unit restarted in {@code systemctl} mode
+ * @param javaCommand    java executable used to check a bundle starts and, in {@code process} mode, to run it
+ * @param javaOptions    JVM options for those java calls (space separated)
+ * @param diskReserveBytes free space that must remain after bundle, installation and snapshot
+ */
+public record UpgradeSettings(Optional<String> repository, String defaultChannel, int healthPort, Duration healthTimeout,
+                              String snapshotCommand, String restoreCommand, String service, String serviceUnit,
+                              String javaCommand, List<String> javaOptions, long diskReserveBytes) {
+
+    public static UpgradeSettings load(ApplianceLayout layout) throws IOException {
+        Path file = layout.settingsFile();
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("upgrade settings " + file + " do not exist");
+        }
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            p.load(reader);
+        }
+        String where = file.toString();
+        return new UpgradeSettings(
+                Optional.ofNullable(p.getProperty("repository")).map(String::trim).filter(s -> !s.isEmpty()),
+                p.getProperty("channel", "live").trim(),
+                (int) number(required(p, "health.port", where), "health.port", where),
+                Duration.ofSeconds(number(p.getProperty("health.timeout.seconds", "120"), "health.timeout.seconds", where)),
+                required(p, "snapshot.command", where),
+                required(p, "restore.command", where),
+                p.getProperty("service", "systemctl").trim(),
+                p.getProperty("service.unit", "procura").trim(),
+                p.getProperty("java.command", "java").trim(),
+                List.of(p.getProperty("java.options", "").trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList(),
+                number(p.getProperty("disk.reserve.bytes", String.valueOf(200L * 1024 * 1024)), "disk.reserve.bytes", where));
+    }
+
+    private static long number(String value, String key, String where) throws IOException {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IOException(where + ": setting '" + key + "' must be a whole number, got '" + value + "'", e);
+        }
+    }
+
+    private static String required(Properties p, String key, String where) throws IOException {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IOException(where + ": required setting '" + key + "' is missing");
+        }
+        return value.trim();
+    }
+
+    public String requireRepository() throws IOException {
+        return repository.orElseThrow(() -> new IOException(
+                "no 'repository' in the upgrade settings: set it, or use 'procura-upgrade import BUNDLE' offline"));
+    }
+}
