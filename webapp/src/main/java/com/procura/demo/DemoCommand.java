@@ -78,6 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
             Application application = Application.start(config, benchHello ? new HelloServlet() : null);
             try {
                 preparePasswords(application, data);
+                application.startBackgroundWork();
             } catch (RuntimeException e) {
                 application.close();
                 throw e;

@@ -54,7 +54,6 @@ public final class OrderImport {
         order.recordSapSource(draft.source().sender(), draft.source().docnum(),
                 draft.source().createdAt() + "/" + draft.source().docnum());
         em.persist(order);
-        em.flush();
         return order;
     }
 
@@ -93,12 +92,11 @@ public final class OrderImport {
     /** The supplier with this SAP vendor number (leading zeros ignored); created when SAP names a new one. */
     private static Company supplierOf(EntityManager em, OrderDraft.Supplier supplier) {
         String number = stripZeros(supplier.vendorNumber());
-        List<Company> candidates = em.createQuery("select c from Company c where c.kind = :kind", Company.class)
-                .setParameter("kind", Company.Kind.SUPPLIER).getResultList();
-        for (Company company : candidates) {
-            if (company.getSapVendorNumber() != null && stripZeros(company.getSapVendorNumber()).equals(number)) {
-                return company;
-            }
+        List<Company> known = em.createQuery("select c from Company c where c.kind = :kind and c.sapVendorNumber = :number",
+                        Company.class)
+                .setParameter("kind", Company.Kind.SUPPLIER).setParameter("number", number).setMaxResults(1).getResultList();
+        if (!known.isEmpty()) {
+            return known.get(0);
         }
         Company created = new Company(supplier.name() == null || supplier.name().isBlank()
                 ? "Vendor " + number : supplier.name(), Company.Kind.SUPPLIER, number, supplier.city(),

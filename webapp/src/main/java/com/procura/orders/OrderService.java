@@ -18,6 +18,8 @@ public final class OrderService {
 
     private final Database database;
     private final List<OrderEvents> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The one buyer company of this installation, once known. */
+    private volatile Long buyerId;
 
     public OrderService(Database database) {
         this.database = database;
@@ -29,13 +31,16 @@ public final class OrderService {
 
     /** Creates or changes an order from another system's description, in the caller's transaction. */
     public OrderImport.ImportResult importDraft(jakarta.persistence.EntityManager em, OrderDraft draft) {
-        com.procura.suppliers.Company buyer = em.createQuery(
-                        "select c from Company c where c.kind = :kind order by c.id", com.procura.suppliers.Company.class)
-                .setParameter("kind", com.procura.suppliers.Company.Kind.BUYER).setMaxResults(1)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new OrderImport.ImportException("E1EDKA1", "PARTN",
-                        "no buyer company is set up in Procura yet"));
-        return OrderImport.apply(em, draft, buyer);
+        Long buyerId = this.buyerId;
+        if (buyerId == null) {
+            buyerId = em.createQuery("select c.id from Company c where c.kind = :kind order by c.id", Long.class)
+                    .setParameter("kind", com.procura.suppliers.Company.Kind.BUYER).setMaxResults(1)
+                    .getResultStream().findFirst()
+                    .orElseThrow(() -> new OrderImport.ImportException("E1EDKA1", "PARTN",
+                            "no buyer company is set up in Procura yet"));
+            this.buyerId = buyerId;
+        }
+        return OrderImport.apply(em, draft, em.find(com.procura.suppliers.Company.class, buyerId));
     }
 
     /**

@@ -92,7 +92,6 @@ public final class Application implements AutoCloseable {
         try {
             application = new Application(config, lock, database, benchmarkServlet);
             application.web.start();
-            application.sap.start();
             application.ready = true;
             return application;
         } catch (RuntimeException e) {
@@ -114,6 +113,15 @@ public final class Application implements AutoCloseable {
             throw new StartupException("Cannot create the data folder " + config.dataDir() + " or log folder "
                     + config.logDir() + ": " + e.getMessage() + ". Check the path and its permissions.", e);
         }
+    }
+
+    /**
+     * Starts the SAP workers (file port, inbound processing, outbox). Separate from {@link #start}
+     * so that the demo and the tests can lay down their data (partner profiles) first.
+     */
+    public Application startBackgroundWork() {
+        sap.start();
+        return this;
     }
 
     public ProcuraConfig config() { return config; }

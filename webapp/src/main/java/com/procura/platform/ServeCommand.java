@@ -16,7 +16,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Running.start(() -> Application.start(ConfigLoader.load(config)), ServeCommand::announce);
+        return Running.start(() -> Application.start(ConfigLoader.load(config)).startBackgroundWork(),
+                ServeCommand::announce);
     }
 
     private static void announce(Application application) {

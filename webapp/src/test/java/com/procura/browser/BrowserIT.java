@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.procura.testing.TestApp;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
-import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 /** Debian's Chromium, headless, clicking through the demo like a sales engineer would. */
@@ -36,18 +28,7 @@ class BrowserIT {
     @BeforeAll
     static void start() throws Exception {
         app = TestApp.demo(folder);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900",
-                "--user-data-dir=" + Files.createTempDirectory(folder, "chromium"),
-                // Trust exactly this server's self-signed key, nothing else.
-                "--ignore-certificate-errors-spki-list=" + spkiHash(folder.resolve("tls/procura.crt")));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = Chromium.start(folder);
     }
 
     @AfterAll
@@ -56,13 +37,6 @@ class BrowserIT {
             browser.quit();
         }
         app.close();
-    }
-
-    private static String spkiHash(Path certificate) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(certificate)) {
-            byte[] spki = CertificateFactory.getInstance("X.509").generateCertificate(in).getPublicKey().getEncoded();
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki));
-        }
     }
 
     private static void screenshot(String name) throws IOException {

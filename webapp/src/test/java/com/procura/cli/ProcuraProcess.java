@@ -75,6 +75,12 @@ final class ProcuraProcess implements AutoCloseable {
         return exitCode(Duration.ofSeconds(30));
     }
 
+    /** SIGKILL: no shutdown hook runs, as in a power cut of the process. */
+    void killHard() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

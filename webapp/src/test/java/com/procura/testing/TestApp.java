@@ -32,11 +32,14 @@ public final class TestApp implements AutoCloseable {
         DemoData.create(app.application.suppliers(), app.application.orders(), app.application.security().users(),
                 app.application.sap().partners(),
                 PASSWORD, LocalDate.now());
+        app.application.startBackgroundWork();
         return app;
     }
 
     public static TestApp production(Path folder, TestDatabases.Engine engine) {
-        return start(folder, engine, Mode.PRODUCTION);
+        TestApp app = start(folder, engine, Mode.PRODUCTION);
+        app.application.startBackgroundWork();
+        return app;
     }
 
     private static TestApp start(Path folder, TestDatabases.Engine engine, Mode mode) {

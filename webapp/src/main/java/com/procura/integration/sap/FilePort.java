@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 final class FilePort implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(FilePort.class);
     private static final long SETTLE_MILLIS = 300;
+    private static final int BATCH = 100;
 
     private final Path in;
     private final Path archive;
@@ -43,13 +44,32 @@ final class FilePort implements Runnable {
         return in.resolveSibling("out");
     }
 
+    /** Files are stored in batches (one transaction each) and moved away only after the commit. */
     @Override
     public void run() {
-        for (Path file : settledFiles()) {
-            try {
-                take(file);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Could not take {} from the file port: {}", file.getFileName(), e.getMessage());
+        List<Path> files = settledFiles();
+        for (int start = 0; start < files.size(); start += BATCH) {
+            List<Path> batch = files.subList(start, Math.min(files.size(), start + BATCH));
+            List<Path> readable = new ArrayList<>();
+            List<InboundQueue.Incoming> payloads = new ArrayList<>();
+            for (Path file : batch) {
+                try {
+                    payloads.add(new InboundQueue.Incoming(file.getFileName().toString(), Files.readAllBytes(file)));
+                    readable.add(file);
+                } catch (IOException e) {
+                    LOG.warn("Could not read {} from the file port: {}", file.getFileName(), e.getMessage());
+                }
+            }
+            List<InboundQueue.Receipt> receipts = inbound.storeAll("FILE", payloads);
+            LOG.info("File port: took {} file(s) holding {} IDoc(s)", receipts.size(),
+                    receipts.stream().mapToInt(InboundQueue.Receipt::idocCount).sum());
+            for (int i = 0; i < readable.size(); i++) {
+                try {
+                    moveAway(readable.get(i), receipts.get(i));
+                } catch (IOException e) {
+                    LOG.warn("Stored {} but could not move it away (it will be recognised next time): {}",
+                            readable.get(i).getFileName(), e.getMessage());
+                }
             }
         }
     }
@@ -75,9 +95,7 @@ final class FilePort implements Runnable {
         return files;
     }
 
-    private void take(Path file) throws IOException {
-        byte[] content = Files.readAllBytes(file);
-        InboundQueue.Receipt receipt = inbound.store("FILE", file.getFileName().toString(), content);
+    private void moveAway(Path file, InboundQueue.Receipt receipt) throws IOException {
         Path target = receipt.accepted()
                 ? archive.resolve(LocalDate.now().toString())
                 : rejected;
@@ -88,7 +106,7 @@ final class FilePort implements Runnable {
         }
         Files.move(file, destination, StandardCopyOption.ATOMIC_MOVE);
         if (receipt.accepted()) {
-            LOG.info("File port: {} held {} IDoc(s){}", file.getFileName(), receipt.idocCount(),
+            LOG.debug("File port: {} held {} IDoc(s){}", file.getFileName(), receipt.idocCount(),
                     receipt.alreadyReceived() ? " (seen before; not stored again)" : "");
         } else {
             LOG.warn("File port: {} is not an IDoc and was moved to {}: {}", file.getFileName(), target, receipt.error());

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 final class InboundProcessor implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(InboundProcessor.class);
     private static final int MAX_TECHNICAL_ATTEMPTS = 5;
+    private static final int BATCH = 50;
 
     private final Database database;
     private final InboundQueue inbound;
@@ -43,18 +44,46 @@ final class InboundProcessor implements Runnable {
         this.clock = clock;
     }
 
+    /**
+     * IDocs are imported in batches of up to {@value #BATCH} per transaction; when anything in a
+     * batch fails, the batch is rolled back and its IDocs are processed one by one, so that one bad
+     * IDoc is refused alone.
+     */
     @Override
     public void run() {
-        List<InboundQueue.Entry> waiting = inbound.waiting(500);
+        List<InboundQueue.Entry> waiting = inbound.waiting(1000).stream()
+                .filter(entry -> !notBefore.getOrDefault(entry.id(), Instant.MIN).isAfter(Instant.now()))
+                .toList();
         Map<Long, List<Idoc>> parsed = new HashMap<>();
-        for (InboundQueue.Entry entry : waiting) {
-            Instant wait = notBefore.get(entry.id());
-            if (wait != null && wait.isAfter(Instant.now())) {
-                continue;
+        for (int start = 0; start < waiting.size(); start += BATCH) {
+            List<InboundQueue.Entry> batch = waiting.subList(start, Math.min(waiting.size(), start + BATCH));
+            List<Idoc> idocs = batch.stream().map(entry -> parsed.computeIfAbsent(entry.payloadId(),
+                    id -> IdocPayloads.parse(inbound.payload(id), "payload " + id)).get(entry.idocIndex())).toList();
+            if (batch.size() == 1 || !importBatch(batch, idocs)) {
+                for (int i = 0; i < batch.size(); i++) {
+                    process(batch.get(i), idocs.get(i));
+                }
             }
-            List<Idoc> idocs = parsed.computeIfAbsent(entry.payloadId(),
-                    id -> IdocPayloads.parse(inbound.payload(id), "payload " + id));
-            process(entry, idocs.get(entry.idocIndex()));
+        }
+    }
+
+    private boolean importBatch(List<InboundQueue.Entry> batch, List<Idoc> idocs) {
+        try {
+            database.inTransaction(em -> {
+                // Without this, every query would first compare every order already in the batch for changes.
+                em.setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+                Map<String, InboundState> outcomes = earlierOutcomes(em, batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    InboundQueue.Entry entry = batch.get(i);
+                    SapPartner partner = partners.forSender(entry.sender())
+                            .orElseThrow(() -> new IllegalStateException("no partner profile"));
+                    importIdoc(em, entry, idocs.get(i), partner, outcomes);
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debug("A batch of {} IDocs failed ({}); processing them one by one", batch.size(), e.toString());
+            return false;
         }
     }
 
@@ -67,7 +96,7 @@ final class InboundProcessor implements Runnable {
             return;
         }
         try {
-            database.inTransaction(em -> importIdoc(em, entry, idoc, partner.get()));
+            database.inTransaction(em -> importIdoc(em, entry, idoc, partner.get(), earlierOutcomes(em, List.of(entry))));
             technicalFailures.remove(entry.id());
             notBefore.remove(entry.id());
         } catch (OrderImport.ImportException e) {
@@ -90,8 +119,10 @@ final class InboundProcessor implements Runnable {
         }
     }
 
-    private void importIdoc(EntityManager em, InboundQueue.Entry entry, Idoc idoc, SapPartner partner) {
-        Optional<InboundState> earlier = earlierOutcome(em, entry);
+    private void importIdoc(EntityManager em, InboundQueue.Entry entry, Idoc idoc, SapPartner partner,
+            Map<String, InboundState> outcomes) {
+        Optional<InboundState> earlier = entry.docnum().isBlank() ? Optional.empty()
+                : Optional.ofNullable(outcomes.get(key(entry.sender(), entry.docnum())));
         if (earlier.isPresent()) {
             boolean created = earlier.get() == InboundState.PROCESSED;
             finish(em, entry, InboundState.DUPLICATE, null, null, "already received as IDoc " + entry.docnum()
@@ -113,18 +144,36 @@ final class InboundProcessor implements Runnable {
         };
         queueStatus(em, partner, idoc, outdated ? IdocStatus.APPLICATION_DOCUMENT_NOT_CREATED
                 : IdocStatus.APPLICATION_DOCUMENT_CREATED, text, draft.orderNumber());
+        if (!entry.docnum().isBlank()) {
+            outcomes.put(key(entry.sender(), entry.docnum()), outdated ? InboundState.OUTDATED : InboundState.PROCESSED);
+        }
     }
 
-    /** The outcome of an earlier IDoc with the same sender and DOCNUM, if one was processed. */
-    private static Optional<InboundState> earlierOutcome(EntityManager em, InboundQueue.Entry entry) {
-        if (entry.docnum().isBlank()) {
-            return Optional.empty();
+    private static String key(String sender, String docnum) {
+        return sender + "\u0000" + docnum;
+    }
+
+    /**
+     * How earlier IDocs with the same sender and DOCNUM as these ended, in one query for the batch:
+     * the first outcome per sender and DOCNUM. IDocs of the batch itself are added as they are processed.
+     */
+    private static Map<String, InboundState> earlierOutcomes(EntityManager em, List<InboundQueue.Entry> entries) {
+        Map<String, InboundState> outcomes = new HashMap<>();
+        List<String> docnums = entries.stream().map(InboundQueue.Entry::docnum).filter(d -> !d.isBlank()).distinct().toList();
+        if (docnums.isEmpty()) {
+            return outcomes;
         }
-        List<?> states = em.createNativeQuery("SELECT state FROM sap_inbound WHERE sender = ? AND docnum = ? "
-                        + "AND id < ? AND state IN ('PROCESSED', 'FAILED', 'OUTDATED') ORDER BY id")
-                .setParameter(1, entry.sender()).setParameter(2, entry.docnum()).setParameter(3, entry.id())
-                .setMaxResults(1).getResultList();
-        return states.stream().findFirst().map(state -> InboundState.valueOf(state.toString()));
+        String marks = String.join(", ", java.util.Collections.nCopies(docnums.size(), "?"));
+        var query = em.createNativeQuery("SELECT sender, docnum, state FROM sap_inbound WHERE docnum IN (" + marks
+                + ") AND state IN ('PROCESSED', 'FAILED', 'OUTDATED') ORDER BY id");
+        for (int i = 0; i < docnums.size(); i++) {
+            query.setParameter(i + 1, docnums.get(i));
+        }
+        for (Object row : query.getResultList()) {
+            Object[] values = (Object[]) row;
+            outcomes.putIfAbsent(key(values[0].toString(), values[1].toString()), InboundState.valueOf(values[2].toString()));
+        }
+        return outcomes;
     }
 
     private static void finish(EntityManager em, InboundQueue.Entry entry, InboundState state, String orderNumber,

@@ -44,38 +44,55 @@ public final class InboundQueue {
         this.dataSource = dataSource;
     }
 
+    /** A payload as it arrived: where from, and its bytes. */
+    public record Incoming(String sourceName, byte[] content) {
+    }
+
     public Receipt store(String channel, String sourceName, byte[] content) {
-        String sha256 = sha256(content);
-        List<Idoc> idocs;
-        String error = null;
-        try {
-            idocs = IdocPayloads.parse(content, sourceName);
-            if (idocs.isEmpty()) {
-                error = sourceName + ": no IDoc found in the payload";
-            }
-        } catch (IdocFormatException | IdocPayloads.NotAnIdocException e) {
-            idocs = List.of();
-            error = e.getMessage();
-        }
+        return storeAll(channel, List.of(new Incoming(sourceName, content))).get(0);
+    }
+
+    /** Stores several payloads in one transaction: all of them, or (on a database error) none. */
+    public List<Receipt> storeAll(String channel, List<Incoming> payloads) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Optional<Long> earlier = "FILE".equals(channel) ? findPayload(connection, sourceName, sha256) : Optional.empty();
-                if (earlier.isPresent()) {
-                    connection.rollback();
-                    return new Receipt(earlier.get(), idocs.size(), error, true);
+                List<Receipt> receipts = new ArrayList<>();
+                for (Incoming payload : payloads) {
+                    receipts.add(store(connection, channel, payload));
                 }
-                long payloadId = insertPayload(connection, channel, sourceName, sha256, content, error);
-                insertEntries(connection, payloadId, idocs);
                 connection.commit();
-                return new Receipt(payloadId, idocs.size(), error, false);
+                return receipts;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Storing the received payload " + sourceName + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Storing " + payloads.size() + " received payload(s) failed: " + e.getMessage(), e);
         }
+    }
+
+    private Receipt store(Connection connection, String channel, Incoming payload) throws SQLException {
+        String sha256 = sha256(payload.content());
+        List<Idoc> idocs;
+        String error = null;
+        try {
+            idocs = IdocPayloads.parse(payload.content(), payload.sourceName());
+            if (idocs.isEmpty()) {
+                error = payload.sourceName() + ": no IDoc found in the payload";
+            }
+        } catch (IdocFormatException | IdocPayloads.NotAnIdocException e) {
+            idocs = List.of();
+            error = e.getMessage();
+        }
+        Optional<Long> earlier = "FILE".equals(channel)
+                ? findPayload(connection, payload.sourceName(), sha256) : Optional.empty();
+        if (earlier.isPresent()) {
+            return new Receipt(earlier.get(), idocs.size(), error, true);
+        }
+        long payloadId = insertPayload(connection, channel, payload.sourceName(), sha256, payload.content(), error);
+        insertEntries(connection, payloadId, idocs);
+        return new Receipt(payloadId, idocs.size(), error, false);
     }
 
     /** A file seen again after a crash between storing it and moving it away is not stored twice. */

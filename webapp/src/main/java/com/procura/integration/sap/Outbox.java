@@ -71,9 +71,17 @@ public final class Outbox {
         return query("SELECT " + COLUMNS + " FROM sap_outbound WHERE id = ?", 1, id).stream().findFirst();
     }
 
-    void markSent(long id) {
-        update("UPDATE sap_outbound SET state = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = NULL "
-                + "WHERE id = ?", Timestamp.from(Instant.now()), id);
+    void markSent(List<Long> ids) {
+        for (int start = 0; start < ids.size(); start += 500) {
+            List<Long> chunk = ids.subList(start, Math.min(ids.size(), start + 500));
+            Object[] values = new Object[chunk.size() + 1];
+            values[0] = Timestamp.from(Instant.now());
+            for (int i = 0; i < chunk.size(); i++) {
+                values[i + 1] = chunk.get(i);
+            }
+            update("UPDATE sap_outbound SET state = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = NULL "
+                    + "WHERE id IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", values);
+        }
     }
 
     void markFailed(long id, String error, Instant nextAttempt, boolean dead) {

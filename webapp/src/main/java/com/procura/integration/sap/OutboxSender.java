@@ -28,21 +28,26 @@ final class OutboxSender implements Runnable {
 
     @Override
     public void run() {
-        List<Outbox.Message> due = outbox.due(200);
+        List<Outbox.Message> due = outbox.due(500);
+        List<Long> sent = new java.util.ArrayList<>();
         for (Outbox.Message message : due) {
-            send(message);
+            if (send(message)) {
+                sent.add(message.id());
+            }
         }
+        outbox.markSent(sent);
     }
 
-    private void send(Outbox.Message message) {
+    /** Delivers one message; failures are recorded at once, successes by the caller in one update. */
+    private boolean send(Outbox.Message message) {
         Optional<SapPartner> partner = partners.find(message.partnerId());
         try {
             if (partner.isEmpty()) {
                 throw new IllegalStateException("partner profile " + message.partnerId() + " no longer exists");
             }
             String where = port.deliver(message, partner.get());
-            outbox.markSent(message.id());
-            LOG.info("Sent {} {} for {} to {}", message.kind(), message.docnum(), message.reference(), where);
+            LOG.debug("Sent {} {} for {} to {}", message.kind(), message.docnum(), message.reference(), where);
+            return true;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -54,6 +59,7 @@ final class OutboxSender implements Runnable {
             outbox.markFailed(message.id(), e.getMessage(), Instant.now().plusSeconds(seconds), dead);
             LOG.warn("Sending {} {} failed (attempt {} of {}){}: {}", message.kind(), message.docnum(), attempts, max,
                     dead ? ", given up" : ", retrying in " + seconds + " s", e.getMessage());
+            return false;
         }
     }
 }
