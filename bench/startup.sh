@@ -12,10 +12,14 @@ read -r -a opts <<< "${PROCURA_JAVA_OPTS:-}"
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 
-launch() {
+launch() {  # sets pid
   "$java" "${opts[@]}" -jar "$jar" demo --data-dir "$data" --https-port "$port" --http-port $((port + 1)) \
     --password bench-password-123 >"$data/out.log" 2>&1 &
-  echo $!
+  pid=$!
+}
+stop() {
+  kill "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
 }
 wait_ready() {
   until [ "$(curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$port/health/ready" 2>/dev/null)" = 200 ]; do
@@ -23,18 +27,18 @@ wait_ready() {
   done
 }
 
-pid=$(launch); wait_ready; kill "$pid"; wait "$pid" || true   # first start creates the demo data
+launch; wait_ready; stop   # the first start creates the demo data
 
 echo "run start_to_first_200_ms rss_mb"
 times=()
 for i in $(seq 1 "$runs"); do
   t0=$(date +%s%N)
-  pid=$(launch)
+  launch
   wait_ready
   t1=$(date +%s%N)
   sleep 3
   rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
-  kill "$pid"; wait "$pid" || true
+  stop
   ms=$(( (t1 - t0) / 1000000 ))
   times+=("$ms")
   echo "$i $ms $rss"
