@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /admin/access-log}: search by account, IP and time range (UTC); {@code .csv} exports the result. */
 public final class AccessLogPages extends HttpServlet {
@@ -31,11 +32,11 @@ public final class AccessLogPages extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        CurrentUser user = CurrentUser.of(request, "access-log");
-        if (!user.can("accesslog:read")) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        Optional<CurrentUser> permitted = CurrentUser.permitted(request, response, "access-log", "accesslog:read");
+        if (permitted.isEmpty()) {
             return;
         }
+        CurrentUser user = permitted.get();
         List<String> problems = new ArrayList<>();
         String account = text(request, "account");
         String ip = text(request, "ip");

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /dashboard} (also {@code /}): order counts by state and the newest orders. */
 public final class DashboardPage extends HttpServlet {
@@ -29,11 +30,11 @@ public final class DashboardPage extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        CurrentUser user = CurrentUser.of(request, "dashboard");
-        if (!user.can("dashboard:view")) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        Optional<CurrentUser> permitted = CurrentUser.permitted(request, response, "dashboard", "dashboard:view");
+        if (permitted.isEmpty()) {
             return;
         }
+        CurrentUser user = permitted.get();
         views.render(response, VIEW, Map.of("user", user,
                 "counts", orders.countByStatus(user.account()),
                 "latest", orders.list(OrderQuery.firstPage(), user.account())));

@@ -29,11 +29,11 @@ public final class OrderPages extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        CurrentUser user = CurrentUser.of(request, "orders");
-        if (!user.can("orders:read")) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        Optional<CurrentUser> permitted = CurrentUser.permitted(request, response, "orders", "orders:read");
+        if (permitted.isEmpty()) {
             return;
         }
+        CurrentUser user = permitted.get();
         String path = request.getPathInfo();
         if (path == null || "/".equals(path)) {
             showList(request, response, user);

@@ -27,6 +27,18 @@ public final class CurrentUser {
         return new CurrentUser(subject, principal, Csrf.token(request), section);
     }
 
+    /** The current user when permitted; otherwise the answer is 403 and the result empty. */
+    public static java.util.Optional<CurrentUser> permitted(HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, String section, String permission)
+            throws java.io.IOException {
+        CurrentUser user = of(request, section);
+        if (!user.can(permission)) {
+            response.sendError(jakarta.servlet.http.HttpServletResponse.SC_FORBIDDEN);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(user);
+    }
+
     public static AccountPrincipal principal() {
         Subject subject = SecurityUtils.getSubject();
         return subject.getPrincipals() == null ? null : subject.getPrincipals().oneByType(AccountPrincipal.class);

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /suppliers}: the buyer's suppliers with their open orders and user counts. */
 public final class SupplierPages extends HttpServlet {
@@ -22,11 +23,11 @@ public final class SupplierPages extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        CurrentUser user = CurrentUser.of(request, "suppliers");
-        if (!user.can("suppliers:read")) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        Optional<CurrentUser> permitted = CurrentUser.permitted(request, response, "suppliers", "suppliers:read");
+        if (permitted.isEmpty()) {
             return;
         }
+        CurrentUser user = permitted.get();
         if (request.getPathInfo() != null && !"/".equals(request.getPathInfo())) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

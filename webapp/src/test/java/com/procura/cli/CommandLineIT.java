@@ -91,6 +91,29 @@ class CommandLineIT {
     }
 
     @Test
+    void certificateFileThatIsNoPemIsNamedWithTheFix() throws Exception {
+        Path certificate = Files.writeString(folder.resolve("procura.crt"), "this is not a certificate\n");
+        Path key = Files.writeString(folder.resolve("procura.key"), "neither is this a key\n");
+        Path config = folder.resolve("procura.properties");
+        Files.writeString(config, """
+                data.dir=%s
+                server.https.port=%d
+                server.http.port=%d
+                tls.certificate-file=%s
+                tls.key-file=%s
+                database.url=jdbc:h2:file:%s
+                database.user=procura
+                """.formatted(folder.resolve("data"), freePort(), freePort(), certificate, key, folder.resolve("data/db")));
+        try (ProcuraProcess procura = ProcuraProcess.start("serve", "--config", config.toString())) {
+            assertThat(procura.exitCode(START)).isEqualTo(3);
+            assertThat(procura.output())
+                    .contains("tls.certificate-file " + certificate + " does not hold a PEM certificate (no PEM block found)")
+                    .contains("Expected an unencrypted PEM file")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void portInUseIsNamedWithTheFix() throws Exception {
         try (ServerSocket taken = new ServerSocket(0);
              ProcuraProcess procura = ProcuraProcess.start("demo", "--data-dir", folder.toString(),

@@ -30,11 +30,11 @@ final class PartnerPages extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        CurrentUser user = CurrentUser.of(request, "sap");
-        if (!user.can("sap:admin")) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        Optional<CurrentUser> permitted = CurrentUser.permitted(request, response, "sap", "sap:admin");
+        if (permitted.isEmpty()) {
             return;
         }
+        CurrentUser user = permitted.get();
         String path = request.getPathInfo();
         if (path == null || "/".equals(path)) {
             views.render(response, LIST, Map.of("user", user, "partners", partners.list()));
@@ -50,11 +50,11 @@ final class PartnerPages extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        CurrentUser user = CurrentUser.of(request, "sap");
-        if (!user.can("sap:admin")) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        Optional<CurrentUser> permitted = CurrentUser.permitted(request, response, "sap", "sap:admin");
+        if (permitted.isEmpty()) {
             return;
         }
+        CurrentUser user = permitted.get();
         String path = String.valueOf(request.getPathInfo());
         long id = "/new".equals(path) ? 0 : idOf(path).orElse(-1L);
         Optional<SapPartner> existing = id > 0 ? partners.find(id) : Optional.empty();

@@ -36,11 +36,11 @@ final class TransferQueuePages extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        CurrentUser user = CurrentUser.of(request, "sap");
-        if (!user.can("sap:admin")) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        Optional<CurrentUser> permitted = CurrentUser.permitted(request, response, "sap", "sap:admin");
+        if (permitted.isEmpty()) {
             return;
         }
+        CurrentUser user = permitted.get();
         String path = request.getPathInfo();
         if (path == null || "/".equals(path)) {
             InboundState inState = parse(InboundState.class, request.getParameter("in"));
@@ -91,11 +91,11 @@ final class TransferQueuePages extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        CurrentUser user = CurrentUser.of(request, "sap");
-        if (!user.can("sap:admin")) {
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        Optional<CurrentUser> permitted = CurrentUser.permitted(request, response, "sap", "sap:admin");
+        if (permitted.isEmpty()) {
             return;
         }
+        CurrentUser user = permitted.get();
         Matcher matcher = ITEM_PATH.matcher(String.valueOf(request.getPathInfo()));
         if (!matcher.matches() || matcher.group(3) == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
