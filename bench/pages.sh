@@ -9,7 +9,8 @@ connections=${2:-16}
 jar=${JAR:-webapp/target/procura.jar}
 java=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
 port=${PORT:-18443}
-read -r -a opts <<< "${PROCURA_JAVA_OPTS:-}"
+# The JVM settings of ./procura (CDS left out) unless PROCURA_JAVA_OPTS says otherwise.
+read -r -a opts <<< "${PROCURA_JAVA_OPTS-"-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmx512m"}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 data=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$data"' EXIT

@@ -8,9 +8,12 @@ runs=${1:-5}
 jar=${JAR:-webapp/target/procura.jar}
 java=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}
 port=${PORT:-18443}
-read -r -a opts <<< "${PROCURA_JAVA_OPTS:-}"
+# The JVM settings of ./procura unless PROCURA_JAVA_OPTS says otherwise (empty: the JVM's defaults).
+cds=$(mktemp -d)
+default_opts="-XX:SharedArchiveFile=$cds/procura.jsa -XX:+AutoCreateSharedArchive -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms64m -Xmx512m -Xlog:cds=off -Xlog:cds+dynamic=off"
+read -r -a opts <<< "${PROCURA_JAVA_OPTS-$default_opts}"
 data=$(mktemp -d)
-trap 'rm -rf "$data"' EXIT
+trap 'rm -rf "$data" "$cds"' EXIT
 
 launch() {  # sets pid
   "$java" "${opts[@]}" -jar "$jar" demo --data-dir "$data" --https-port "$port" --http-port $((port + 1)) \
