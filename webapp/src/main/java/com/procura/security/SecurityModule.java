@@ -105,7 +105,7 @@ public final class SecurityModule implements AutoCloseable {
         web.addServlet("second-factor", new SecondFactorServlet(views, logins, secondFactor, completion),
                 SecondFactorServlet.PATH);
         web.addServlet("logout", new LogoutServlet(events), "/logout");
-        web.addServlet("setup", new SetupServlet(views, setup), "/setup");
+        web.addServlet("setup", new SetupServlet(views, setup, events), "/setup");
         web.addServlet("account", new AccountPages(views, users, logins, accountSettings, secondFactor, events, clock),
                 AccountPages.PASSWORD_PATH, AccountPages.SECURITY_PATH, AccountPages.KEEPALIVE_PATH);
         web.addServlet("security-admin", new SecurityAdminPages(views, policies, lockout, allowList, users, companies,

@@ -89,6 +89,9 @@ class LockoutIT {
 
             clock.advance(Duration.ofSeconds(121));
             assertThat(from(app, "203.0.113.6").login("support", TestApp.PASSWORD).statusCode()).isEqualTo(302);
+
+            clock.advance(Duration.ofDays(2));
+            assertThat(app.app().security().lockout().forgetStale()).as("stale counters are deleted").isPositive();
         }
     }
 

@@ -29,12 +29,15 @@ import javax.sql.DataSource;
 public final class LockoutService {
     private static final Duration LEVEL_MEMORY = Duration.ofDays(1);
     private static final Duration CACHE_TIME = Duration.ofSeconds(3);
+    private static final int CLEANUP_EVERY = 500;
 
     private final DataSource dataSource;
     private final PolicyStore policies;
     private final Clock clock;
     private final Cache<String, Optional<Instant>> locks = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(CACHE_TIME).build();
+    private final java.util.concurrent.atomic.AtomicInteger failuresSinceCleanup =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     public LockoutService(DataSource dataSource, PolicyStore policies, Clock clock) {
         this.dataSource = dataSource;
@@ -74,7 +77,21 @@ public final class LockoutService {
             lock(Lock.Kind.ACCOUNT, account, policy).ifPresent(started::add);
         }
         count(Lock.Kind.ADDRESS, address, policy.addressFailures(), policy).ifPresent(started::add);
+        if (failuresSinceCleanup.incrementAndGet() >= CLEANUP_EVERY) {
+            failuresSinceCleanup.set(0);
+            forgetStale();
+        }
         return started;
+    }
+
+    /**
+     * Deletes counters that can no longer matter: no failure for a day and no lock in force. Guessing
+     * with ever new names would otherwise grow the table without end.
+     */
+    public int forgetStale() {
+        Timestamp now = Timestamp.from(clock.instant());
+        return update("DELETE FROM lockout_counter WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until < ?)",
+                Timestamp.from(clock.instant().minus(LEVEL_MEMORY)), now);
     }
 
     /** A successful login clears the failures of this account from this address, and nothing else. */

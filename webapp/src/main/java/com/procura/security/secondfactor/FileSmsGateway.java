@@ -34,8 +34,4 @@ public final class FileSmsGateway implements SmsGateway {
             throw new SmsException("Cannot write the SMS to " + file + ": " + e.getMessage(), e);
         }
     }
-
-    public Path file() {
-        return file;
-    }
 }
