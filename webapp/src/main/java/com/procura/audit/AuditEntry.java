@@ -13,6 +13,14 @@ public record AuditEntry(long id, Instant at, String event, String actor, String
     public static final String GENESIS = "0".repeat(64);
 
     /**
+     * Times are written and read as UTC wall-clock values, whatever the JVM's time zone: the
+     * verifying command may run in another zone than the server, and a DST change must not shift them.
+     */
+    static java.util.Calendar utc() {
+        return java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
+    }
+
+    /**
      * Every field, length-prefixed so that no value can pose as a field boundary; time in epoch
      * milliseconds (the precision the database keeps).
      */

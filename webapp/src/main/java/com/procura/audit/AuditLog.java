@@ -86,7 +86,7 @@ public final class AuditLog implements SecurityEvents {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log (id, occurred_at, "
                         + "event, actor, client_ip, subject, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setLong(1, id);
-                    insert.setTimestamp(2, Timestamp.from(at));
+                    insert.setTimestamp(2, Timestamp.from(at), AuditEntry.utc());
                     insert.setString(3, event);
                     insert.setString(4, actor);
                     insert.setString(5, ip);

@@ -69,7 +69,7 @@ public final class AuditVerifier {
     }
 
     static AuditEntry entryOf(ResultSet rows) throws SQLException {
-        return new AuditEntry(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3), rows.getString(4),
+        return new AuditEntry(rows.getLong(1), rows.getTimestamp(2, AuditEntry.utc()).toInstant(), rows.getString(3), rows.getString(4),
                 rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9));
     }
 }

@@ -48,6 +48,14 @@ class AuditChainIT {
             assertThat(intact.intact()).isTrue();
             assertThat(intact.entries()).isEqualTo(3);
             assertThat(intact.message()).startsWith("3 entries, chain intact");
+            java.util.TimeZone zone = java.util.TimeZone.getDefault();
+            try {
+                java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(
+                        zone.getID().equals("America/New_York") ? "Asia/Tokyo" : "America/New_York"));
+                assertThat(verify(app).intact()).as("verified in another time zone").isTrue();
+            } finally {
+                java.util.TimeZone.setDefault(zone);
+            }
 
             sql(app, "UPDATE audit_log SET actor = 'someone-else' WHERE id = 2");
             AuditVerifier.Result edited = verify(app);

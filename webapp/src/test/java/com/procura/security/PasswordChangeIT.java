@@ -118,6 +118,24 @@ class PasswordChangeIT {
     }
 
     @Test
+    void policyFormWithoutCsrfTokenChangesNothing() {
+        WebClient admin = app.client();
+        admin.login("admin", TestApp.PASSWORD);
+        HttpResponse<String> refused = admin.post("/admin/security", Map.of("action", "force-reset", "all", "yes"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(app.client().login("buyer", TestApp.PASSWORD).headers().firstValue("Location")).hasValue("/dashboard");
+    }
+
+    @Test
+    void nonAdminCannotOpenOrPostThePolicyPage() {
+        WebClient buyer = app.client();
+        buyer.login("buyer", TestApp.PASSWORD);
+        assertThat(buyer.get("/admin/security").statusCode()).isEqualTo(403);
+        assertThat(buyer.submit("/account/security", "/admin/security", Map.of("action", "force-reset", "all", "yes"))
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void expiryIsOffByDefaultAndItsSettingExplainsWhy() {
         WebClient admin = app.client();
         admin.login("admin", TestApp.PASSWORD);
