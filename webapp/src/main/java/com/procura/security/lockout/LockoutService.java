@@ -176,7 +176,9 @@ public final class LockoutService {
                     throw new IllegalStateException("Counting a failed login for " + kind + " failed: " + e.getMessage(), e);
                 }
             } catch (SQLException e) {
-                if (attempt >= 3 || !"23505".equals(e.getSQLState()) && !"23000".equals(e.getSQLState())) {
+                // Two nodes (or threads) inserting the same new counter: one loses with a duplicate key
+                // (23xxx) or, on MariaDB, a deadlock on the gap lock (40001); the retry finds the row.
+                if (attempt >= 3 || !List.of("23505", "23000", "40001").contains(e.getSQLState())) {
                     throw new IllegalStateException("Counting a failed login for " + kind + " failed: " + e.getMessage(), e);
                 }
             }
