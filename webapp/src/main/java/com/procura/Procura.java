@@ -1,5 +1,6 @@
 package com.procura;
 
+import com.procura.audit.AuditCommand;
 import com.procura.demo.DemoCommand;
 import com.procura.platform.ServeCommand;
 import com.procura.security.UserCommand;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code procura}: the command line of the platform. */
 @Command(name = "procura", mixinStandardHelpOptions = true, versionProvider = Procura.Version.class,
         description = "Procura procurement and supplier-collaboration platform.",
-        subcommands = {ServeCommand.class, DemoCommand.class, UserCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, UserCommand.class, AuditCommand.class})
 public final class Procura implements Runnable {
 
     public static void main(String[] args) {

@@ -4,6 +4,7 @@ import com.procura.accesslog.AccessLog;
 import com.procura.accesslog.AccessLogFilter;
 import com.procura.accesslog.AccessLogPages;
 import com.procura.accesslog.AccessLogSearch;
+import com.procura.audit.AuditLog;
 import com.procura.dashboard.DashboardPage;
 import com.procura.monitoring.HealthServlet;
 import com.procura.integration.sap.SapModule;
@@ -15,6 +16,7 @@ import com.procura.platform.web.ErrorPage;
 import com.procura.platform.web.TlsMaterial;
 import com.procura.platform.web.Views;
 import com.procura.platform.web.WebServer;
+import com.procura.security.SecurityEvents;
 import com.procura.security.SecurityModule;
 import com.procura.suppliers.SupplierPages;
 import com.procura.suppliers.SupplierService;
@@ -33,6 +35,7 @@ public final class Application implements AutoCloseable {
     private final DataFolderLock lock;
     private final Database database;
     private final AccessLog accessLog;
+    private final AuditLog audit;
     private final WebServer web;
     private final SecurityModule security;
     private final SupplierService suppliers;
@@ -41,12 +44,14 @@ public final class Application implements AutoCloseable {
     private final Optional<String> setupToken;
     private volatile boolean ready;
 
-    private Application(ProcuraConfig config, DataFolderLock lock, Database database, HttpServlet benchmarkServlet) {
+    private Application(ProcuraConfig config, DataFolderLock lock, Database database, HttpServlet benchmarkServlet,
+            Clock clock) {
         this.config = config;
         this.lock = lock;
         this.database = database;
         this.accessLog = new AccessLog(database.dataSource());
-        this.security = new SecurityModule(database, config.dataDir());
+        this.audit = new AuditLog(database.dataSource(), clock);
+        this.security = new SecurityModule(database, config, clock);
         this.suppliers = new SupplierService(database);
         this.orders = new OrderService(database);
         this.sap = new SapModule(database, orders, config.dataDir(), Clock.systemDefaultZone());
@@ -56,9 +61,10 @@ public final class Application implements AutoCloseable {
         this.web = new WebServer(config.server(), tls, config.dataDir().resolve("work"), config.sessionTimeoutMinutes());
         Views views = new Views();
         web.addServlet("health", new HealthServlet(() -> ready && database.isReachable()), "/health/*");
+        web.addFilter("client-address", security.clientAddressFilter(), "/*");
         web.addFilter("shiro", security.subjectFilter(), "/*");
         web.addFilter("access-log", new AccessLogFilter(accessLog), "/*");
-        security.installAccessControl(web, views, accessLog);
+        security.installAccessControl(web, views, SecurityEvents.all(accessLog, audit), suppliers);
         sap.install(web, views, security);
         web.addServlet("error", new ErrorPage(views), "/error");
         web.errorPagesAt("/error");
@@ -78,6 +84,11 @@ public final class Application implements AutoCloseable {
 
     /** As {@link #start(ProcuraConfig)}, with a bare servlet at {@code /bench/hello} to compare against. */
     public static Application start(ProcuraConfig config, HttpServlet benchmarkServlet) {
+        return start(config, benchmarkServlet, Clock.systemUTC());
+    }
+
+    /** As {@link #start(ProcuraConfig, HttpServlet)}, with the clock security decisions use (tests move it). */
+    public static Application start(ProcuraConfig config, HttpServlet benchmarkServlet, Clock clock) {
         prepareFolders(config);
         DataFolderLock lock = DataFolderLock.acquire(config.dataDir());
         Database database;
@@ -90,7 +101,7 @@ public final class Application implements AutoCloseable {
         }
         Application application = null;
         try {
-            application = new Application(config, lock, database, benchmarkServlet);
+            application = new Application(config, lock, database, benchmarkServlet, clock);
             application.web.start();
             application.ready = true;
             return application;
@@ -131,6 +142,7 @@ public final class Application implements AutoCloseable {
     public OrderService orders() { return orders; }
     public AccessLog accessLog() { return accessLog; }
     public SapModule sap() { return sap; }
+    public AuditLog audit() { return audit; }
     public int httpsPort() { return web.httpsPort(); }
     public int httpPort() { return web.httpPort(); }
 
@@ -144,6 +156,7 @@ public final class Application implements AutoCloseable {
         ready = false;
         sap.close();
         web.close();
+        security.close();
         accessLog.close();
         database.close();
         lock.close();

@@ -11,12 +11,15 @@ public final class CurrentUser {
     private final AccountPrincipal principal;
     private final String csrfToken;
     private final String section;
+    private final int idleSeconds;
 
-    private CurrentUser(Subject subject, AccountPrincipal principal, String csrfToken, String section) {
+    private CurrentUser(Subject subject, AccountPrincipal principal, String csrfToken, String section,
+            int idleSeconds) {
         this.subject = subject;
         this.principal = principal;
         this.csrfToken = csrfToken;
         this.section = section;
+        this.idleSeconds = idleSeconds;
     }
 
     /** The current user of a page request; {@code section} marks the active navigation entry. */
@@ -24,7 +27,8 @@ public final class CurrentUser {
         Subject subject = SecurityUtils.getSubject();
         AccountPrincipal principal = subject.getPrincipals() == null ? null
                 : subject.getPrincipals().oneByType(AccountPrincipal.class);
-        return new CurrentUser(subject, principal, Csrf.token(request), section);
+        String csrf = Csrf.token(request);
+        return new CurrentUser(subject, principal, csrf, section, request.getSession().getMaxInactiveInterval());
     }
 
     /** The current user when permitted; otherwise the answer is 403 and the result empty. */
@@ -58,6 +62,11 @@ public final class CurrentUser {
 
     public String csrfToken() {
         return csrfToken;
+    }
+
+    /** Seconds without a request before the server ends this session (the page warns before). */
+    public int idleSeconds() {
+        return idleSeconds;
     }
 
     public String section() {

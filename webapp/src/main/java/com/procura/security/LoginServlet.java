@@ -8,24 +8,26 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.shiro.SecurityUtils;
-import org.apache.shiro.authc.AuthenticationException;
-import org.apache.shiro.authc.UsernamePasswordToken;
-import org.apache.shiro.subject.Subject;
+import java.util.Optional;
 
-/** The login form. Unknown account and wrong password get the same answer in the same time. */
+/**
+ * The login form. Unknown account, wrong password, locked account and refused address get the same
+ * answer in the same time; an account with a second factor continues at {@code /login/second-factor}.
+ */
 final class LoginServlet extends HttpServlet {
     static final String VIEW = "security/login.jte";
     static final String FAILED = "Invalid user name or password.";
-    private static final int MAX_USERNAME = 100;
-    private static final int MAX_PASSWORD = 256;
 
     private final Views views;
-    private final SecurityEvents events;
+    private final LoginService logins;
+    private final SecondFactorService secondFactor;
+    private final LoginCompletion completion;
 
-    LoginServlet(Views views, SecurityEvents events) {
+    LoginServlet(Views views, LoginService logins, SecondFactorService secondFactor, LoginCompletion completion) {
         this.views = views;
-        this.events = events;
+        this.logins = logins;
+        this.secondFactor = secondFactor;
+        this.completion = completion;
     }
 
     @Override
@@ -34,34 +36,36 @@ final class LoginServlet extends HttpServlet {
             response.sendRedirect("/dashboard");
             return;
         }
-        String notice = request.getParameter("logged-out") != null ? "You are logged out." : null;
+        String notice = request.getParameter("logged-out") != null ? "You are logged out."
+                : request.getParameter("timeout") != null ? "You were logged out after a period without activity."
+                : request.getParameter("expired") != null ? "The code has expired or was used already. Log in again."
+                : null;
         show(request, response, HttpServletResponse.SC_OK, null, notice, "");
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String username = trim(request.getParameter("username"));
-        String password = request.getParameter("password");
-        String ip = request.getRemoteAddr();
-        Subject subject = SecurityUtils.getSubject();
-        if (username.isEmpty() || password == null || username.length() > MAX_USERNAME
-                || password.length() > MAX_PASSWORD) {
-            events.loginFailed(username.length() > MAX_USERNAME ? username.substring(0, MAX_USERNAME) : username, ip);
-            show(request, response, HttpServletResponse.SC_UNAUTHORIZED, FAILED, null, "");
-            return;
+        String username = request.getParameter("username");
+        String next = request.getParameter("next");
+        LoginService.Outcome outcome = logins.checkPassword(username, request.getParameter("password"),
+                request.getRemoteAddr());
+        switch (outcome) {
+            case LoginService.Refused refused -> show(request, response, HttpServletResponse.SC_UNAUTHORIZED, FAILED,
+                    null, shown(username));
+            case LoginService.Accepted accepted -> completion.complete(request, response, accepted.account(),
+                    accepted.passwordChangeReason(), next);
+            case LoginService.SecondFactorNeeded needed -> {
+                Optional<PendingLogin> pending = secondFactor.start(needed, request.getRemoteAddr(), next);
+                if (pending.isEmpty()) {
+                    show(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                            "The TAN could not be sent. Try again later or ask your administrator.", null, "");
+                    return;
+                }
+                request.changeSessionId();
+                request.getSession().setAttribute(PendingLogin.ATTRIBUTE, pending.get());
+                response.sendRedirect(SecondFactorServlet.PATH);
+            }
         }
-        try {
-            subject.login(new UsernamePasswordToken(username, password.toCharArray()));
-        } catch (AuthenticationException e) {
-            events.loginFailed(username, ip);
-            show(request, response, HttpServletResponse.SC_UNAUTHORIZED, FAILED, null, username);
-            return;
-        }
-        request.changeSessionId();
-        request.getSession().removeAttribute("procura.csrf");
-        AccountPrincipal account = CurrentUser.principal();
-        events.loggedIn(account.username(), ip);
-        response.sendRedirect(safeNext(request.getParameter("next")));
     }
 
     /** Only a local path: never an absolute or protocol-relative URL (open redirect). */
@@ -73,6 +77,11 @@ final class LoginServlet extends HttpServlet {
         return next;
     }
 
+    private static String shown(String username) {
+        String name = username == null ? "" : username.strip();
+        return name.length() > LoginService.MAX_USERNAME ? "" : name;
+    }
+
     private void show(HttpServletRequest request, HttpServletResponse response, int status, String error,
             String notice, String username) throws IOException {
         Map<String, Object> model = new HashMap<>();
@@ -82,9 +91,5 @@ final class LoginServlet extends HttpServlet {
         model.put("username", username);
         model.put("next", request.getParameter("next") == null ? "" : request.getParameter("next"));
         views.render(response, status, VIEW, model);
-    }
-
-    private static String trim(String value) {
-        return value == null ? "" : value.trim();
     }
 }

@@ -2,7 +2,10 @@ package com.procura.security;
 
 import java.util.Optional;
 
-/** Length over composition (NIST SP 800-63B): at least 12 characters, no composition rules. */
+/**
+ * Length over composition (NIST SP 800-63B): at least 12 characters, no composition rules, and
+ * not on the shipped list of common and breached passwords.
+ */
 public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 256;
@@ -20,6 +23,9 @@ public final class PasswordPolicy {
         }
         if (username != null && password.equalsIgnoreCase(username)) {
             return Optional.of("The password must not be the user name.");
+        }
+        if (CommonPasswords.contains(password)) {
+            return Optional.of("This password is on the list of common or breached passwords: choose another one.");
         }
         return Optional.empty();
     }

@@ -1,26 +1,80 @@
 package com.procura.security;
 
+import com.procura.platform.config.ProcuraConfig;
+import com.procura.platform.config.SecurityConfig;
 import com.procura.platform.db.Database;
 import com.procura.platform.web.Views;
 import com.procura.platform.web.WebServer;
+import com.procura.security.lockout.LockoutService;
+import com.procura.security.mail.MailOutbox;
+import com.procura.security.mail.MailWorker;
+import com.procura.security.network.ClientAddress;
+import com.procura.security.network.ClientAddressFilter;
+import com.procura.security.network.IpAllowList;
+import com.procura.security.policy.PolicyStore;
+import com.procura.security.secondfactor.FileSmsGateway;
+import com.procura.security.secondfactor.HttpSmsGateway;
+import com.procura.security.secondfactor.SmsGateway;
+import com.procura.security.secondfactor.TanService;
+import com.procura.suppliers.SupplierService;
 import jakarta.servlet.Filter;
-import java.nio.file.Path;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.apache.shiro.web.mgt.DefaultWebSecurityManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Wires Shiro, accounts, login/logout and first-run setup into the web server. */
-public final class SecurityModule {
+/**
+ * Wires Shiro, accounts, login/logout, first-run setup and the security mechanisms (lock-out,
+ * allowed addresses, idle timeouts, forced password change, login e-mail, TAN/TOTP) into the web server.
+ */
+public final class SecurityModule implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityModule.class);
+
     private final PasswordHasher hasher = new PasswordHasher();
+    private final Clock clock;
     private final UserService users;
     private final SetupService setup;
     private final DefaultWebSecurityManager securityManager;
+    private final PolicyStore policies;
+    private final LockoutService lockout;
+    private final IpAllowList allowList;
+    private final AccountSecurityStore accountSettings;
+    private final TanService tans;
+    private final SmsGateway sms;
+    private final MailOutbox outbox;
+    private final Optional<MailWorker> mailWorker;
+    private final ClientAddress clientAddress;
 
-    public SecurityModule(Database database, Path dataDir) {
+    public SecurityModule(Database database, ProcuraConfig config, Clock clock) {
+        DataSource dataSource = database.dataSource();
+        this.clock = clock;
         this.users = new UserService(database, hasher);
-        this.setup = new SetupService(database, users, dataDir);
-        ProcuraRealm realm = new ProcuraRealm(users, hasher);
-        this.securityManager = new DefaultWebSecurityManager(realm);
+        this.setup = new SetupService(database, users, config.dataDir());
+        this.securityManager = new DefaultWebSecurityManager(new ProcuraRealm());
         securityManager.setCacheManager(new CaffeineCacheManager());
         securityManager.setRememberMeManager(null);
+        this.policies = new PolicyStore(dataSource, config.sessionTimeoutMinutes());
+        this.lockout = new LockoutService(dataSource, policies, clock);
+        this.allowList = new IpAllowList(dataSource);
+        this.accountSettings = new AccountSecurityStore(dataSource);
+        this.tans = new TanService(dataSource, clock);
+        SecurityConfig security = config.security();
+        this.sms = switch (security.sms().gateway()) {
+            case "file" -> new FileSmsGateway(config.dataDir().resolve("sms-outbox.log"), clock);
+            case "http" -> new HttpSmsGateway(URI.create(security.sms().url().orElseThrow()), security.sms().user(),
+                    security.sms().password());
+            default -> SmsGateway.none();
+        };
+        this.outbox = new MailOutbox(dataSource, clock);
+        this.mailWorker = security.mail().map(mail -> new MailWorker(outbox, mail, clock, Duration.ofSeconds(1)));
+        if (mailWorker.isEmpty()) {
+            LOG.info("No mail.smtp.host configured: login e-mails stay queued in the outbox until one is");
+        }
+        this.clientAddress = new ClientAddress(security.trustedProxies());
     }
 
     private final com.github.benmanes.caffeine.cache.Cache<String, AccountPrincipal> basicLogins =
@@ -77,12 +131,17 @@ public final class SecurityModule {
         }
     }
 
-    public UserService users() {
-        return users;
-    }
+    public UserService users() { return users; }
+    public SetupService setup() { return setup; }
+    public PolicyStore policies() { return policies; }
+    public LockoutService lockout() { return lockout; }
+    public IpAllowList allowList() { return allowList; }
+    public AccountSecurityStore accountSettings() { return accountSettings; }
+    public MailOutbox outbox() { return outbox; }
 
-    public SetupService setup() {
-        return setup;
+    /** Resolves the client address (trusted proxies): register it before every other filter. */
+    public Filter clientAddressFilter() {
+        return new ClientAddressFilter(clientAddress);
     }
 
     /** The filter that binds each request's subject: register it before anything that asks who is logged in. */
@@ -90,11 +149,26 @@ public final class SecurityModule {
         return new ShiroFilter(securityManager);
     }
 
-    public void installAccessControl(WebServer web, Views views, SecurityEvents events) {
+    public void installAccessControl(WebServer web, Views views, SecurityEvents events, SupplierService companies) {
+        LoginService logins = new LoginService(users, hasher, lockout, allowList, policies, accountSettings, events,
+                clock);
+        SecondFactorService secondFactor = new SecondFactorService(tans, sms, accountSettings, events, clock);
+        LoginCompletion completion = new LoginCompletion(policies, users, accountSettings, outbox, events, clock);
         this.basicEvents = events;
-        web.addFilter("access-control", new AccessControlFilter(setup), "/*");
-        web.addServlet("login", new LoginServlet(views, events), "/login");
+        web.addFilter("access-control", new AccessControlFilter(setup, allowList, events), "/*");
+        web.addServlet("login", new LoginServlet(views, logins, secondFactor, completion), "/login");
+        web.addServlet("second-factor", new SecondFactorServlet(views, logins, secondFactor, completion),
+                SecondFactorServlet.PATH);
         web.addServlet("logout", new LogoutServlet(events), "/logout");
-        web.addServlet("setup", new SetupServlet(views, setup), "/setup");
+        web.addServlet("setup", new SetupServlet(views, setup, events), "/setup");
+        web.addServlet("account", new AccountPages(views, users, logins, accountSettings, secondFactor, events, clock),
+                AccountPages.PASSWORD_PATH, AccountPages.SECURITY_PATH, AccountPages.KEEPALIVE_PATH);
+        web.addServlet("security-admin", new SecurityAdminPages(views, policies, lockout, allowList, users, companies,
+                events), SecurityAdminPages.PATH);
+    }
+
+    @Override
+    public void close() {
+        mailWorker.ifPresent(MailWorker::close);
     }
 }

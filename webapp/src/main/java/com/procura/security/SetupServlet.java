@@ -15,10 +15,12 @@ final class SetupServlet extends HttpServlet {
 
     private final Views views;
     private final SetupService setup;
+    private final SecurityEvents events;
 
-    SetupServlet(Views views, SetupService setup) {
+    SetupServlet(Views views, SetupService setup, SecurityEvents events) {
         this.views = views;
         this.setup = setup;
+        this.events = events;
     }
 
     @Override
@@ -42,9 +44,13 @@ final class SetupServlet extends HttpServlet {
             setup.complete(value(request, "token"), username, value(request, "displayName"), value(request, "email"),
                     password);
         } catch (SetupService.SetupException e) {
+            events.decided(SecurityDecision.of(SecurityDecision.Kind.ACCOUNT_CREATION_REFUSED, "setup",
+                    request.getRemoteAddr(), username, e.getMessage()));
             show(request, response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage(), username);
             return;
         }
+        events.decided(SecurityDecision.of(SecurityDecision.Kind.ACCOUNT_CREATED, "setup", request.getRemoteAddr(),
+                username.toLowerCase(java.util.Locale.ROOT), "first administrator, with the one-time setup token"));
         response.sendRedirect("/login");
     }
 

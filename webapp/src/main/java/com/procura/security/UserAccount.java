@@ -75,6 +75,7 @@ public class UserAccount {
     public Company getCompany() { return company; }
     public boolean isEnabled() { return enabled; }
     public boolean isMustChangePassword() { return mustChangePassword; }
+    public Instant getCreatedAt() { return createdAt; }
 
     public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;

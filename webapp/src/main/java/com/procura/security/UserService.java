@@ -11,7 +11,12 @@ import java.util.Optional;
 /** Accounts: creation, password changes and the login lookup (cached; every change invalidates). */
 public final class UserService {
     /** What a login needs to know about an account. */
-    public record LoginRecord(AccountPrincipal principal, String passwordHash, boolean enabled) {
+    public record LoginRecord(AccountPrincipal principal, String passwordHash, boolean enabled,
+            boolean mustChangePassword, String email, java.time.Instant createdAt) {
+        @Override
+        public String toString() {
+            return "LoginRecord[" + principal + ", enabled=" + enabled + "]";
+        }
     }
 
     private final Database database;
@@ -36,7 +41,8 @@ public final class UserService {
                 .setParameter("name", username)
                 .getResultStream()
                 .findFirst()
-                .map(u -> new LoginRecord(principalOf(u), u.getPasswordHash(), u.isEnabled())));
+                .map(u -> new LoginRecord(principalOf(u), u.getPasswordHash(), u.isEnabled(),
+                        u.isMustChangePassword(), u.getEmail(), u.getCreatedAt())));
     }
 
     static AccountPrincipal principalOf(UserAccount user) {
@@ -54,10 +60,12 @@ public final class UserService {
         if (role == Role.SUPPLIER && companyId == null) {
             throw new IllegalArgumentException("A supplier account needs a supplier company");
         }
+        String checkedEmail = email == null || email.isBlank() ? null
+                : com.procura.security.mail.MailOutbox.checkedAddress(email);
         String hash = hasher.hash(password.toCharArray());
         AccountPrincipal created = database.transaction(em -> {
             Company company = companyId == null ? null : em.find(Company.class, companyId);
-            UserAccount account = new UserAccount(name, displayName, email, hash, role, company);
+            UserAccount account = new UserAccount(name, displayName, checkedEmail, hash, role, company);
             em.persist(account);
             em.flush();
             return principalOf(account);
@@ -82,6 +90,29 @@ public final class UserService {
             throw new IllegalArgumentException("No account named '" + username + "'");
         }
         logins.invalidate(name);
+    }
+
+    /** Sets "must change password" on one account; false when there is no such account. */
+    public boolean forcePasswordChange(String username) {
+        String name = normalize(username);
+        int updated = database.transaction(em -> em.createQuery(
+                "update UserAccount u set u.mustChangePassword = true where u.username = :name")
+                .setParameter("name", name).executeUpdate());
+        logins.invalidate(name);
+        return updated > 0;
+    }
+
+    /** Sets "must change password" on every account; returns how many. */
+    public int forcePasswordChangeForAll() {
+        int updated = database.transaction(em -> em.createQuery(
+                "update UserAccount u set u.mustChangePassword = true").executeUpdate());
+        logins.invalidateAll();
+        return updated;
+    }
+
+    /** True when {@code password} is the account's current password (one Argon2id verification). */
+    public boolean passwordMatches(String username, String password) {
+        return loginRecord(username).map(r -> hasher.matches(password.toCharArray(), r.passwordHash())).orElse(false);
     }
 
     public boolean exists(String username) {

@@ -131,7 +131,7 @@ class CommandLineIT {
         String[] demo = {"demo", "--data-dir", folder.toString(), "--https-port", String.valueOf(https),
             "--http-port", String.valueOf(http), "--password", PASSWORD};
         try (ProcuraProcess first = ProcuraProcess.start(demo)) {
-            first.awaitOutput("Demo accounts:", START);
+            first.awaitOutput("Stop with Ctrl+C", START);
             assertThat(first.output()).contains("admin", "buyer", "supplier", PASSWORD);
             client(folder, https).login("buyer", PASSWORD);
             client(folder, https).login("first-run-marker", "wrong-password-here");
@@ -139,7 +139,7 @@ class CommandLineIT {
         }
         try (ProcuraProcess second = ProcuraProcess.start("demo", "--data-dir", folder.toString(),
                 "--https-port", String.valueOf(https), "--http-port", String.valueOf(http))) {
-            second.awaitOutput("Demo accounts:", START);
+            second.awaitOutput("Stop with Ctrl+C", START);
             assertThat(second.output()).contains(PASSWORD);
             WebClient admin = client(folder, https);
             assertThat(admin.login("admin", PASSWORD).statusCode()).isEqualTo(302);
@@ -148,7 +148,7 @@ class CommandLineIT {
         }
         try (ProcuraProcess reset = ProcuraProcess.start(demo[0], demo[1], demo[2], demo[3], demo[4], demo[5], demo[6],
                 "--reset", "--password", PASSWORD)) {
-            reset.awaitOutput("Demo accounts:", START);
+            reset.awaitOutput("Stop with Ctrl+C", START);
             assertThat(reset.output()).contains("reset to the pristine demo");
             WebClient admin = client(folder, https);
             admin.login("admin", PASSWORD);
@@ -163,7 +163,7 @@ class CommandLineIT {
         try (ProcuraProcess first = ProcuraProcess.start("demo", "--data-dir", folder.toString(),
                 "--https-port", String.valueOf(freePort()), "--http-port", String.valueOf(freePort()),
                 "--password", PASSWORD)) {
-            first.awaitOutput("Demo accounts:", START);
+            first.awaitOutput("Stop with Ctrl+C", START);
             try (ProcuraProcess second = ProcuraProcess.start("demo", "--data-dir", folder.toString(),
                     "--https-port", String.valueOf(freePort()), "--http-port", String.valueOf(freePort()))) {
                 assertThat(second.exitCode(START)).isEqualTo(3);

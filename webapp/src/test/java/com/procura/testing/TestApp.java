@@ -5,9 +5,11 @@ import com.procura.platform.Application;
 import com.procura.platform.config.DatabaseConfig;
 import com.procura.platform.config.Mode;
 import com.procura.platform.config.ProcuraConfig;
+import com.procura.platform.config.SecurityConfig;
 import com.procura.platform.config.ServerConfig;
 import com.procura.platform.config.TlsConfig;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -28,7 +30,12 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp demo(Path folder, TestDatabases.Engine engine) {
-        TestApp app = start(folder, engine, Mode.DEMO);
+        return demo(folder, engine, SecurityConfig.defaults(Mode.DEMO), Clock.systemUTC());
+    }
+
+    /** The demo with these security settings (trusted proxies, SMTP, SMS) and this clock. */
+    public static TestApp demo(Path folder, TestDatabases.Engine engine, SecurityConfig security, Clock clock) {
+        TestApp app = start(folder, engine, Mode.DEMO, security, clock);
         DemoData.create(app.application.suppliers(), app.application.orders(), app.application.security().users(),
                 app.application.sap().partners(),
                 PASSWORD, LocalDate.now());
@@ -37,17 +44,18 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp production(Path folder, TestDatabases.Engine engine) {
-        TestApp app = start(folder, engine, Mode.PRODUCTION);
+        TestApp app = start(folder, engine, Mode.PRODUCTION, SecurityConfig.defaults(Mode.PRODUCTION), Clock.systemUTC());
         app.application.startBackgroundWork();
         return app;
     }
 
-    private static TestApp start(Path folder, TestDatabases.Engine engine, Mode mode) {
+    private static TestApp start(Path folder, TestDatabases.Engine engine, Mode mode, SecurityConfig security,
+            Clock clock) {
         DatabaseConfig database = TestDatabases.create(engine, folder);
         ProcuraConfig config = new ProcuraConfig(mode, folder, folder.resolve("logs"),
                 new ServerConfig("127.0.0.1", 0, 0, "localhost"),
-                new TlsConfig(Optional.empty(), Optional.empty()), database, 30);
-        return new TestApp(Application.start(config), database);
+                new TlsConfig(Optional.empty(), Optional.empty()), database, 30, security);
+        return new TestApp(Application.start(config, null, clock), database);
     }
 
     public Application app() {

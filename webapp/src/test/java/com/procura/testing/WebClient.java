@@ -32,6 +32,7 @@ public final class WebClient {
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public WebClient(String baseUrl, Path trustedCertificate) {
         this.baseUrl = baseUrl;
@@ -58,6 +59,12 @@ public final class WebClient {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends this header with every following request (e.g. X-Forwarded-For, User-Agent). */
+    public WebClient header(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public HttpResponse<String> get(String path) {
@@ -104,6 +111,7 @@ public final class WebClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        headers.forEach(request::setHeader);
         try {
             return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

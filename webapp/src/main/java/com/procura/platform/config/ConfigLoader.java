@@ -33,7 +33,20 @@ public final class ConfigLoader {
             Map.entry("database.user", "database user (required)"),
             Map.entry("database.password", "database password (required for MariaDB)"),
             Map.entry("database.pool-size", "maximum pooled connections 1-200 (default 10)"),
-            Map.entry("session.timeout-minutes", "idle minutes before a session ends, 1-1440 (default 30)"));
+            Map.entry("session.timeout-minutes", "idle minutes before a session ends, 1-1440 (default 30)"),
+            // Security mechanisms (issue #4)
+            Map.entry("server.trusted-proxies", "comma-separated addresses/CIDR ranges of reverse proxies whose "
+                    + "X-Forwarded-For is believed (default: none)"),
+            Map.entry("mail.smtp.host", "SMTP server for login e-mails (default: none, e-mails stay queued)"),
+            Map.entry("mail.smtp.port", "SMTP port 1-65535 (default 25)"),
+            Map.entry("mail.from", "sender address of e-mails (required with mail.smtp.host)"),
+            Map.entry("mail.smtp.user", "SMTP user name (optional)"),
+            Map.entry("mail.smtp.password", "SMTP password (optional, with mail.smtp.user)"),
+            Map.entry("mail.smtp.starttls", "true to require STARTTLS (default false)"),
+            Map.entry("sms.gateway", "none, file (demo: DATA/sms-outbox.log) or http (default: file in demo mode, else none)"),
+            Map.entry("sms.http.url", "HTTPS URL of the SMS gateway (required with sms.gateway=http)"),
+            Map.entry("sms.http.user", "SMS gateway user (optional)"),
+            Map.entry("sms.http.password", "SMS gateway password (optional)"));
 
     private ConfigLoader() {
     }
@@ -80,11 +93,13 @@ public final class ConfigLoader {
         int poolSize = reading.integer("database.pool-size", 10, 1, 200);
         int timeout = reading.integer("session.timeout-minutes", 30, 1, 1440);
 
+        SecurityConfig security = SecuritySettings.read(properties, mode, reading.problems);
+
         if (!reading.problems.isEmpty()) {
             throw new ConfigException(source, reading.problems);
         }
         return new ProcuraConfig(mode, dataDir, logDir, server, tls,
-                new DatabaseConfig(url, user, password, poolSize), timeout);
+                new DatabaseConfig(url, user, password, poolSize), timeout, security);
     }
 
     private static final class Reading {

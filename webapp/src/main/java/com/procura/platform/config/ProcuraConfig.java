@@ -10,7 +10,14 @@ public record ProcuraConfig(
         ServerConfig server,
         TlsConfig tls,
         DatabaseConfig database,
-        int sessionTimeoutMinutes) {
+        int sessionTimeoutMinutes,
+        SecurityConfig security) {
+
+    /** Without security settings: the defaults of {@link SecurityConfig#defaults}. */
+    public ProcuraConfig(Mode mode, Path dataDir, Path logDir, ServerConfig server, TlsConfig tls,
+            DatabaseConfig database, int sessionTimeoutMinutes) {
+        this(mode, dataDir, logDir, server, tls, database, sessionTimeoutMinutes, SecurityConfig.defaults(mode));
+    }
 
     public boolean demo() {
         return mode == Mode.DEMO;
