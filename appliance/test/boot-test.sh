@@ -24,13 +24,10 @@ ssh_port=$((https_port + 1))
 http_port=$((https_port + 2))
 direct_http_port=$((https_port + 3))
 qemu_pid=
-loop=
 started=$(date +%s)
 
 cleanup() {
     [ -n "$qemu_pid" ] && kill "$qemu_pid" 2>/dev/null
-    mountpoint -q "$work/mnt" && umount "$work/mnt"
-    [ -n "$loop" ] && losetup -d "$loop"
     [ -n "${PROCURA_KEEP_IMAGE:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -51,36 +48,8 @@ if [ "${#need[@]}" -gt 0 ]; then
 fi
 
 # --- disk image --------------------------------------------------------------------------------
-kernel=$(cd "$rootfs/boot" && ls vmlinuz-* | sort -V | tail -1)
-initrd=initrd.img-${kernel#vmlinuz-}
-printf 'LABEL=procura-root / ext4 errors=remount-ro 0 1\n' >"$rootfs/etc/fstab"
-mkdir -p "$rootfs/boot/extlinux"
-cat >"$rootfs/boot/extlinux/extlinux.conf" <<CONF
-DEFAULT procura
-TIMEOUT 1
-LABEL procura
-    LINUX /boot/$kernel
-    INITRD /boot/$initrd
-    APPEND root=LABEL=procura-root ro console=tty0 console=ttyS0,115200 quiet
-CONF
-
-make_disk() {
-    truncate -s 6G "$work/part.img" &&
-    mkfs.ext4 -q -L procura-root -d "$rootfs" "$work/part.img" &&
-    truncate -s $((6 * 1024 + 1))M "$work/disk.raw" &&
-    echo 'start=2048, type=83, bootable' | sfdisk -q "$work/disk.raw" &&
-    dd if="$work/part.img" of="$work/disk.raw" bs=1M seek=1 conv=notrunc,sparse status=none &&
-    rm "$work/part.img" &&
-    loop=$(losetup --find --show --offset $((1024 * 1024)) "$work/disk.raw") &&
-    mkdir -p "$work/mnt" && mount "$loop" "$work/mnt" &&
-    extlinux --install "$work/mnt/boot/extlinux" &&
-    umount "$work/mnt" && losetup -d "$loop" && loop= &&
-    dd if=/usr/lib/EXTLINUX/mbr.bin of="$work/disk.raw" bs=440 count=1 conv=notrunc status=none &&
-    qemu-img convert -f raw -O qcow2 "$work/disk.raw" "$work/procura.qcow2" &&
-    rm "$work/disk.raw"
-}
 step=$(date +%s)
-check "raw disk with extlinux, converted to qcow2" make_disk
+check "raw disk with extlinux, converted to qcow2" make_boot_disk "$rootfs" "$work" "$work/procura.qcow2"
 echo "TIME disk image: $(($(date +%s) - step)) s"
 
 # --- boot --------------------------------------------------------------------------------------
@@ -97,8 +66,10 @@ qemu-system-x86_64 -accel "$accel" -m 2048 -smp 2 -display none -monitor none \
 qemu_pid=$!
 echo "booting with -accel $accel (serial log: $work/serial.log)"
 
+# Every wait has its own PROCURA_BOOT_TIMEOUT, counted from when it begins.
 wait_for() { # wait_for REGEX: waits for REGEX on the serial console
-    while [ $(($(date +%s) - step)) -lt "$timeout" ]; do
+    since=$(date +%s)
+    while [ $(($(date +%s) - since)) -lt "$timeout" ]; do
         grep -qaE "$1" "$work/serial.log" 2>/dev/null && return 0
         kill -0 "$qemu_pid" 2>/dev/null || return 1
         sleep 2
@@ -111,14 +82,15 @@ check "first boot created the TLS certificate" wait_for "created a self-signed T
 check "setup token on the serial console" wait_for 'Setup token: +[^ ]+'
 token=$(grep -aoE 'Setup token: +[^ ]+' "$work/serial.log" | tail -1 | awk '{print $3}' | tr -d '\r')
 # The token is a credential until setup is done: only its shape goes into the log.
-echo "setup token: ${token:+found, ${#token} characters}${token:-none}"
+if [ -n "$token" ]; then echo "setup token: found (${#token} characters)"; else echo "setup token: none"; fi
 echo "TIME boot to setup token: $(($(date +%s) - step)) s"
 
 check "HTTPS address on the serial console" wait_for 'Procura setup: open https://[0-9.]+/setup'
 
 base=https://127.0.0.1:$https_port
 https_ready() { # polls until Procura answers 200 through the 443 redirect (Java under TCG is slow)
-    while [ $(($(date +%s) - step)) -lt "$timeout" ]; do
+    since=$(date +%s)
+    while [ $(($(date +%s) - since)) -lt "$timeout" ]; do
         code=$(curl -ks -o /dev/null -w '%{http_code}' --max-time 10 "$base/health/ready")
         [ "$code" = 200 ] && return 0
         kill -0 "$qemu_pid" 2>/dev/null || return 1
@@ -164,7 +136,8 @@ login_admin() {
 }
 check "login over HTTPS as the new administrator" login_admin
 token_gone() { # the console's last Procura line is the plain address again (token file removed)
-    while [ $(($(date +%s) - step)) -lt "$timeout" ]; do
+    since=$(date +%s)
+    while [ $(($(date +%s) - since)) -lt 60 ]; do
         grep -aoE 'Procura( setup)?: [^ ]*https://[0-9.]+/' "$work/serial.log" | tail -1 | grep -q '^Procura: ' && return 0
         sleep 2
     done
