@@ -28,6 +28,7 @@ started=$(date +%s)
 
 cleanup() {
     [ -n "$qemu_pid" ] && kill "$qemu_pid" 2>/dev/null
+    rm -f "$work/admin-password" "$work/cookies"
     [ -n "${PROCURA_KEEP_IMAGE:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
