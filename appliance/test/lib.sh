@@ -80,7 +80,7 @@ TIMEOUT 1
 LABEL procura
     LINUX /boot/$kernel
     INITRD /boot/initrd.img-${kernel#vmlinuz-}
-    APPEND root=LABEL=procura-root ro console=tty0 console=ttyS0,115200 quiet
+    APPEND root=LABEL=procura-root ro console=tty0 console=ttyS0,115200 quiet systemd.default_device_timeout_sec=300
 CONF
         truncate -s 6G "$dir/part.img"
         mkfs.ext4 -q -L procura-root -d "$root" "$dir/part.img"
