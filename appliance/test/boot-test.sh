@@ -89,6 +89,7 @@ echo "TIME boot to setup token: $(($(date +%s) - step)) s"
 check "HTTPS address on the serial console" wait_for 'Procura setup: open https://[0-9.]+/setup'
 
 base=https://127.0.0.1:$https_port
+# Requests may take long too (first JIT compilation, Argon2id under TCG): each gets the timeout.
 https_ready() { # polls until Procura answers 200 through the 443 redirect (Java under TCG is slow)
     since=$(date +%s)
     while [ $(($(date +%s) - since)) -lt "$timeout" ]; do
@@ -108,13 +109,13 @@ echo "TIME boot to first HTTPS 200: $(($(date +%s) - step)) s"
 cookies=$work/cookies
 (umask 077 && openssl rand -base64 24 | tr -d '\n' >"$work/admin-password")
 form_csrf() { # form_csrf PATH: GETs a form page with the cookie jar, prints its CSRF token
-    curl -ks -c "$cookies" -b "$cookies" --max-time 30 "$base$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1
+    curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" "$base$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1
 }
 setup_admin() {
     [ -n "$token" ] || { echo "no setup token"; return 1; }
     csrf=$(form_csrf /setup)
     [ -n "$csrf" ] || { echo "no setup form"; return 1; }
-    answer=$(curl -ks -c "$cookies" -b "$cookies" --max-time 60 -o "$work/setup.html" -w '%{http_code} %{redirect_url}' \
+    answer=$(curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" -o "$work/setup.html" -w '%{http_code} %{redirect_url}' \
         --data-urlencode "_csrf=$csrf" --data-urlencode "token=$token" --data-urlencode username=admin \
         --data-urlencode "displayName=Boot test" --data-urlencode "password@$work/admin-password" \
         --data-urlencode "confirm@$work/admin-password" "$base/setup")
@@ -126,12 +127,12 @@ login_admin() {
     rm -f "$cookies"
     csrf=$(form_csrf /login)
     [ -n "$csrf" ] || { echo "no login form"; return 1; }
-    answer=$(curl -ks -c "$cookies" -b "$cookies" --max-time 60 -o /dev/null -w '%{http_code} %{redirect_url}' \
+    answer=$(curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" -o /dev/null -w '%{http_code} %{redirect_url}' \
         --data-urlencode "_csrf=$csrf" --data-urlencode username=admin \
         --data-urlencode "password@$work/admin-password" "$base/login")
     echo "POST /login: $answer"
     [ "${answer%% *}" = 302 ] || return 1
-    code=$(curl -ks -c "$cookies" -b "$cookies" --max-time 30 -o /dev/null -w '%{http_code}' "$base/dashboard")
+    code=$(curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" -o /dev/null -w '%{http_code}' "$base/dashboard")
     echo "GET /dashboard: $code"
     [ "$code" = 200 ]
 }
@@ -139,14 +140,14 @@ check "login over HTTPS as the new administrator" login_admin
 token_gone() { # the console's last Procura line is the plain address again (token file removed)
     since=$(date +%s)
     while [ $(($(date +%s) - since)) -lt 60 ]; do
-        grep -aoE 'Procura( setup)?: [^ ]*https://[0-9.]+/' "$work/serial.log" | tail -1 | grep -q '^Procura: ' && return 0
+        grep -aoE 'Procura(: | setup: open )https://[0-9.]+/' "$work/serial.log" | tail -1 | grep -q '^Procura: ' && return 0
         sleep 2
     done
     return 1
 }
 check "the console drops the token after setup" token_gone
 http_redirects() {
-    answer=$(curl -s --max-time 30 -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$http_port/orders")
+    answer=$(curl -s --max-time "$timeout" -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$http_port/orders")
     echo "GET http://.../orders through 80: $answer"
     [ "${answer%% *}" = 301 ]
 }
