@@ -124,7 +124,8 @@ source "qemu" "procura" {
   ssh_username         = var.build_ssh_user
   ssh_private_key_file = var.build_ssh_private_key
   ssh_timeout          = var.boot_wait_timeout
-  shutdown_command     = "sudo systemctl poweroff"
+  # The build account goes last: seal.sh runs through its sudo, and so does this command.
+  shutdown_command = "sudo sh -c 'rm -f /etc/sudoers.d/${var.build_ssh_user} && userdel --force --remove ${var.build_ssh_user}; systemctl poweroff'"
 }
 
 build {
@@ -138,6 +139,7 @@ build {
     extra_arguments = [
       "--become",
       "--extra-vars", "procura_image_build=true",
+      "--extra-vars", "base_network_dhcp_enabled=true",
       "--extra-vars", "procura_jar_path=${var.procura_jar}",
       "--extra-vars", "procura_version=${var.procura_version}",
       "--extra-vars", "base_apt_mirror=${var.debian_mirror}",
@@ -153,7 +155,7 @@ build {
     execute_command = "sudo sh -eux '{{ .Path }}'"
     script          = "${path.root}/scripts/seal.sh"
     environment_vars = [
-      "BUILD_USER=${var.build_ssh_user}",
+      "BUILD_USER=",
     ]
   }
 

@@ -21,14 +21,14 @@ timeout=${PROCURA_BOOT_TIMEOUT:-300}
 work=$(mktemp -d /tmp/procura-boot.XXXXXX)
 https_port=$((20000 + $$ % 10000))
 ssh_port=$((https_port + 1))
+http_port=$((https_port + 2))
+direct_http_port=$((https_port + 3))
 qemu_pid=
-loop=
 started=$(date +%s)
 
 cleanup() {
     [ -n "$qemu_pid" ] && kill "$qemu_pid" 2>/dev/null
-    mountpoint -q "$work/mnt" && umount "$work/mnt"
-    [ -n "$loop" ] && losetup -d "$loop"
+    rm -f "$work/admin-password" "$work/cookies"
     [ -n "${PROCURA_KEEP_IMAGE:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -49,36 +49,8 @@ if [ "${#need[@]}" -gt 0 ]; then
 fi
 
 # --- disk image --------------------------------------------------------------------------------
-kernel=$(cd "$rootfs/boot" && ls vmlinuz-* | sort -V | tail -1)
-initrd=initrd.img-${kernel#vmlinuz-}
-printf 'LABEL=procura-root / ext4 errors=remount-ro 0 1\n' >"$rootfs/etc/fstab"
-mkdir -p "$rootfs/boot/extlinux"
-cat >"$rootfs/boot/extlinux/extlinux.conf" <<CONF
-DEFAULT procura
-TIMEOUT 1
-LABEL procura
-    LINUX /boot/$kernel
-    INITRD /boot/$initrd
-    APPEND root=LABEL=procura-root ro console=tty0 console=ttyS0,115200 quiet
-CONF
-
-make_disk() {
-    truncate -s 6G "$work/part.img" &&
-    mkfs.ext4 -q -L procura-root -d "$rootfs" "$work/part.img" &&
-    truncate -s $((6 * 1024 + 1))M "$work/disk.raw" &&
-    echo 'start=2048, type=83, bootable' | sfdisk -q "$work/disk.raw" &&
-    dd if="$work/part.img" of="$work/disk.raw" bs=1M seek=1 conv=notrunc,sparse status=none &&
-    rm "$work/part.img" &&
-    loop=$(losetup --find --show --offset $((1024 * 1024)) "$work/disk.raw") &&
-    mkdir -p "$work/mnt" && mount "$loop" "$work/mnt" &&
-    extlinux --install "$work/mnt/boot/extlinux" &&
-    umount "$work/mnt" && losetup -d "$loop" && loop= &&
-    dd if=/usr/lib/EXTLINUX/mbr.bin of="$work/disk.raw" bs=440 count=1 conv=notrunc status=none &&
-    qemu-img convert -f raw -O qcow2 "$work/disk.raw" "$work/procura.qcow2" &&
-    rm "$work/disk.raw"
-}
 step=$(date +%s)
-check "raw disk with extlinux, converted to qcow2" make_disk
+check "raw disk with extlinux, converted to qcow2" make_boot_disk "$rootfs" "$work" "$work/procura.qcow2"
 echo "TIME disk image: $(($(date +%s) - step)) s"
 
 # --- boot --------------------------------------------------------------------------------------
@@ -89,14 +61,16 @@ fi
 step=$(date +%s)
 qemu-system-x86_64 -accel "$accel" -m 2048 -smp 2 -display none -monitor none \
     -drive file="$work/procura.qcow2",if=virtio,format=qcow2 \
-    -netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$https_port-:443,hostfwd=tcp:127.0.0.1:$ssh_port-:22" \
+    -netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$https_port-:443,hostfwd=tcp:127.0.0.1:$ssh_port-:22,hostfwd=tcp:127.0.0.1:$http_port-:80,hostfwd=tcp:127.0.0.1:$direct_http_port-:8080" \
     -device virtio-net-pci,netdev=n0 \
     -serial file:"$work/serial.log" >"$work/qemu.log" 2>&1 &
 qemu_pid=$!
 echo "booting with -accel $accel (serial log: $work/serial.log)"
 
+# Every wait has its own PROCURA_BOOT_TIMEOUT, counted from when it begins.
 wait_for() { # wait_for REGEX: waits for REGEX on the serial console
-    while [ $(($(date +%s) - step)) -lt "$timeout" ]; do
+    since=$(date +%s)
+    while [ $(($(date +%s) - since)) -lt "$timeout" ]; do
         grep -qaE "$1" "$work/serial.log" 2>/dev/null && return 0
         kill -0 "$qemu_pid" 2>/dev/null || return 1
         sleep 2
@@ -108,17 +82,81 @@ echo "TIME boot to login prompt: $(($(date +%s) - step)) s"
 check "first boot created the TLS certificate" wait_for "created a self-signed TLS certificate"
 check "setup token on the serial console" wait_for 'Setup token: +[^ ]+'
 token=$(grep -aoE 'Setup token: +[^ ]+' "$work/serial.log" | tail -1 | awk '{print $3}' | tr -d '\r')
-echo "setup token: ${token:-none}"
+# The token is a credential until setup is done: only its shape goes into the log.
+if [ -n "$token" ]; then echo "setup token: found (${#token} characters)"; else echo "setup token: none"; fi
 echo "TIME boot to setup token: $(($(date +%s) - step)) s"
 
-https_ready() {
-    curl -ks -o /dev/null -w '%{http_code}' --max-time 10 "https://127.0.0.1:$https_port/health/ready" | grep -qx 200
+check "HTTPS address on the serial console" wait_for 'Procura setup: open https://[0-9.]+/setup'
+
+base=https://127.0.0.1:$https_port
+# Requests may take long too (first JIT compilation, Argon2id under TCG): each gets the timeout.
+https_ready() { # polls until Procura answers 200 through the 443 redirect (Java under TCG is slow)
+    since=$(date +%s)
+    while [ $(($(date +%s) - since)) -lt "$timeout" ]; do
+        code=$(curl -ks -o /dev/null -w '%{http_code}' --max-time 10 "$base/health/ready")
+        [ "$code" = 200 ] && return 0
+        kill -0 "$qemu_pid" 2>/dev/null || return 1
+        sleep 2
+    done
+    echo "last answer: $code"
+    return 1
 }
 check "HTTPS through 443 answers /health/ready with 200" https_ready
-ssh_closed() { # the forward accepts on the host side; a dropped guest port never sends a banner
-    ! timeout 15 bash -c "exec 3<>/dev/tcp/127.0.0.1/$ssh_port && head -c 4 <&3" 2>/dev/null | grep -q SSH
+echo "TIME boot to first HTTPS 200: $(($(date +%s) - step)) s"
+
+# The first administrator, created with the token from the serial console, then a login.
+# The password is random and only kept in a 0600 file under the work directory.
+cookies=$work/cookies
+(umask 077 && openssl rand -base64 24 | tr -d '\n' >"$work/admin-password")
+form_csrf() { # form_csrf PATH: GETs a form page with the cookie jar, prints its CSRF token
+    curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" "$base$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1
 }
-check "SSH (no admin network) does not answer" ssh_closed
+setup_admin() {
+    [ -n "$token" ] || { echo "no setup token"; return 1; }
+    csrf=$(form_csrf /setup)
+    [ -n "$csrf" ] || { echo "no setup form"; return 1; }
+    answer=$(curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" -o "$work/setup.html" -w '%{http_code} %{redirect_url}' \
+        --data-urlencode "_csrf=$csrf" --data-urlencode "token=$token" --data-urlencode username=admin \
+        --data-urlencode "displayName=Boot test" --data-urlencode "password@$work/admin-password" \
+        --data-urlencode "confirm@$work/admin-password" "$base/setup")
+    echo "POST /setup: $answer"
+    [ "${answer%% *}" = 302 ] && case $answer in *"/login") ;; *) false ;; esac
+}
+check "setup with the console token creates the administrator" setup_admin
+login_admin() {
+    rm -f "$cookies"
+    csrf=$(form_csrf /login)
+    [ -n "$csrf" ] || { echo "no login form"; return 1; }
+    answer=$(curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" -o /dev/null -w '%{http_code} %{redirect_url}' \
+        --data-urlencode "_csrf=$csrf" --data-urlencode username=admin \
+        --data-urlencode "password@$work/admin-password" "$base/login")
+    echo "POST /login: $answer"
+    [ "${answer%% *}" = 302 ] || return 1
+    code=$(curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" -o /dev/null -w '%{http_code}' "$base/dashboard")
+    echo "GET /dashboard: $code"
+    [ "$code" = 200 ]
+}
+check "login over HTTPS as the new administrator" login_admin
+token_gone() { # the console's last Procura line is the plain address again (token file removed)
+    since=$(date +%s)
+    while [ $(($(date +%s) - since)) -lt 60 ]; do
+        grep -aoE 'Procura(: | setup: open )https://[0-9.]+/' "$work/serial.log" | tail -1 | grep -q '^Procura: ' && return 0
+        sleep 2
+    done
+    return 1
+}
+check "the console drops the token after setup" token_gone
+http_redirects() {
+    answer=$(curl -s --max-time "$timeout" -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$http_port/orders")
+    echo "GET http://.../orders through 80: $answer"
+    [ "${answer%% *}" = 301 ]
+}
+check "HTTP through 80 redirects to HTTPS" http_redirects
+silent() { # silent PORT: the forward accepts on the host side; a dropped guest port never answers
+    ! timeout 15 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1 && printf 'GET / HTTP/1.0\r\n\r\n' >&3 && head -c 4 <&3" 2>/dev/null | grep -q .
+}
+check "SSH (no admin network) does not answer" silent "$ssh_port"
+check "8080 directly (not through 80) does not answer" silent "$direct_http_port"
 
 echo "TIME boot test total: $(($(date +%s) - started)) s"
 summary

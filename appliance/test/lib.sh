@@ -62,3 +62,40 @@ for path in files:
 print(main, sec)
 PY
 }
+
+# make_boot_disk ROOTFS WORKDIR OUT.qcow2: a bootable disk from a root file system. Writes fstab and
+# extlinux.conf into ROOTFS, makes an ext4 file system from it (mkfs.ext4 -d), writes it at 1 MiB
+# into a 6 GiB raw disk with one MBR partition, installs extlinux through a loop device and
+# converts to qcow2. Needs root, qemu-img, extlinux, sfdisk.
+make_boot_disk() {
+    (
+        set -e
+        root=$1 dir=$2 out=$3
+        kernel=$(cd "$root/boot" && ls vmlinuz-* | sort -V | tail -1)
+        printf 'LABEL=procura-root / ext4 errors=remount-ro 0 1\n' >"$root/etc/fstab"
+        mkdir -p "$root/boot/extlinux"
+        cat >"$root/boot/extlinux/extlinux.conf" <<CONF
+DEFAULT procura
+TIMEOUT 1
+LABEL procura
+    LINUX /boot/$kernel
+    INITRD /boot/initrd.img-${kernel#vmlinuz-}
+    APPEND root=LABEL=procura-root ro console=tty0 console=ttyS0,115200 quiet systemd.default_device_timeout_sec=300
+CONF
+        truncate -s 6G "$dir/part.img"
+        mkfs.ext4 -q -L procura-root -d "$root" "$dir/part.img"
+        truncate -s $((6 * 1024 + 1))M "$dir/disk.raw"
+        echo 'start=2048, type=83, bootable' | sfdisk -q "$dir/disk.raw"
+        dd if="$dir/part.img" of="$dir/disk.raw" bs=1M seek=1 conv=notrunc,sparse status=none
+        rm "$dir/part.img"
+        loop=$(losetup --find --show --offset $((1024 * 1024)) "$dir/disk.raw")
+        trap 'mountpoint -q "$dir/mnt" && umount "$dir/mnt"; losetup -d "$loop"' EXIT
+        mkdir -p "$dir/mnt"
+        mount "$loop" "$dir/mnt"
+        extlinux --install "$dir/mnt/boot/extlinux"
+        umount "$dir/mnt"
+        dd if=/usr/lib/EXTLINUX/mbr.bin of="$dir/disk.raw" bs=440 count=1 conv=notrunc status=none
+        qemu-img convert -f raw -O qcow2 "$dir/disk.raw" "$out"
+        rm "$dir/disk.raw"
+    )
+}

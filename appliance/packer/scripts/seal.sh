@@ -11,11 +11,32 @@ rm -f /var/lib/dbus/machine-id
 
 # Per-machine secrets that the build may have created.
 rm -f /etc/procura/database.password /etc/procura/tls/procura.key /etc/procura/tls/procura.crt
+# procura.properties keeps its owner and mode (sed -i copies them); first boot writes the new password.
+if [ -f /etc/procura/procura.properties ]; then
+    sed -i 's/^database\.password=.*/database.password=/' /etc/procura/procura.properties
+fi
 rm -f /var/lib/procura/setup-token /etc/issue.d/50-procura.issue
 
-# The temporary build account and its sudo rule.
-rm -f "/etc/sudoers.d/$BUILD_USER"
-userdel --remove "$BUILD_USER" 2>/dev/null || echo "no build user $BUILD_USER"
+# What Procura and the first boot of the build VM left: the database and its account (recreated
+# with a new password by procura-db-setup at first boot), the data folder's contents, the logs.
+if [ -d /run/systemd/system ]; then
+    systemctl stop procura.service procura-setup-token.path || echo "procura not running"
+    if systemctl -q is-active mariadb.service; then
+        mariadb --protocol=socket -u root <<SQL
+DROP DATABASE IF EXISTS procura;
+DROP USER IF EXISTS 'procura'@'127.0.0.1';
+DROP USER IF EXISTS 'procura'@'localhost';
+SQL
+    fi
+fi
+find /var/lib/procura /var/log/procura -mindepth 1 -delete 2>/dev/null || echo "no Procura data"
+
+# The temporary build account and its sudo rule. Under Packer (BUILD_USER empty) the shutdown
+# command removes them, since this script runs through that account's sudo.
+if [ -n "${BUILD_USER:-}" ]; then
+    rm -f "/etc/sudoers.d/$BUILD_USER"
+    userdel --remove "$BUILD_USER" 2>/dev/null || echo "no build user $BUILD_USER"
+fi
 
 apt-get clean
 rm -rf /var/lib/apt/lists/*
