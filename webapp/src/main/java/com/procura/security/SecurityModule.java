@@ -48,6 +48,7 @@ public final class SecurityModule implements AutoCloseable {
     private final MailOutbox outbox;
     private final Optional<MailWorker> mailWorker;
     private final ClientAddress clientAddress;
+    private volatile LoginService logins;
 
     public SecurityModule(Database database, ProcuraConfig config, Clock clock) {
         DataSource dataSource = database.dataSource();
@@ -152,6 +153,7 @@ public final class SecurityModule implements AutoCloseable {
     public void installAccessControl(WebServer web, Views views, SecurityEvents events, SupplierService companies) {
         LoginService logins = new LoginService(users, hasher, lockout, allowList, policies, accountSettings, events,
                 clock);
+        this.logins = logins;
         SecondFactorService secondFactor = new SecondFactorService(tans, sms, accountSettings, events, clock);
         LoginCompletion completion = new LoginCompletion(policies, users, accountSettings, outbox, events, clock);
         this.basicEvents = events;
@@ -165,6 +167,22 @@ public final class SecurityModule implements AutoCloseable {
                 AccountPages.PASSWORD_PATH, AccountPages.SECURITY_PATH, AccountPages.KEEPALIVE_PATH);
         web.addServlet("security-admin", new SecurityAdminPages(views, policies, lockout, allowList, users, companies,
                 events), SecurityAdminPages.PATH);
+    }
+
+    /**
+     * For machine endpoints (HTTP Basic, e.g. SAP's technical user): the checks of the login form
+     * (lock-out, allowed addresses, same work for unknown accounts, audit), without a session. An
+     * account with a second factor cannot log in this way. Call after {@link #installAccessControl}.
+     */
+    public Optional<AccountPrincipal> verifyMachineLogin(String username, String password, String clientIp) {
+        LoginService.Outcome outcome = logins.checkPassword(username, password, clientIp);
+        if (outcome instanceof LoginService.Accepted accepted) {
+            return Optional.of(accepted.account());
+        }
+        if (outcome instanceof LoginService.SecondFactorNeeded needed) {
+            logins.fail(needed.account().username(), clientIp, "machine login for an account with a second factor");
+        }
+        return Optional.empty();
     }
 
     @Override

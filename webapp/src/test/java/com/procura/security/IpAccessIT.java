@@ -115,6 +115,22 @@ class IpAccessIT {
     }
 
     @Test
+    void machineLoginHonoursTheAllowListAndLockOut() {
+        app.app().security().users().create("sap-rfc", "SAP technical user", null, TestApp.PASSWORD, Role.SUPPORT,
+                null);
+        app.app().security().allowList().replace(IpAllowList.Scope.ACCOUNT, accountId("sap-rfc"),
+                IpAllowList.parseAll(List.of("10.20.30.40")));
+        SecurityModule security = app.app().security();
+        assertThat(security.verifyMachineLogin("sap-rfc", TestApp.PASSWORD, "10.20.30.40")).isPresent();
+        assertThat(security.verifyMachineLogin("sap-rfc", TestApp.PASSWORD, "10.20.30.41")).isEmpty();
+        for (int i = 0; i < 5; i++) {
+            assertThat(security.verifyMachineLogin("sap-rfc", "wrong-password-" + i, "10.20.30.40")).isEmpty();
+        }
+        assertThat(security.verifyMachineLogin("sap-rfc", TestApp.PASSWORD, "10.20.30.40")).as("locked").isEmpty();
+        assertThat(audit()).anySatisfy(e -> assertThat(e.subject()).isEqualTo("sap-rfc|10.20.30.40"));
+    }
+
+    @Test
     void rightMostUntrustedAddressOfTheForwardedChainIsTheClient() {
         // The client wrote "6.6.6.6" itself; the trusted proxy 10.99.0.7 appended what it saw.
         WebClient client = from("6.6.6.6, 198.51.100.33, 10.99.0.7");
