@@ -81,17 +81,18 @@ public final class SecurityModule implements AutoCloseable {
     private final com.github.benmanes.caffeine.cache.Cache<String, AccountPrincipal> basicLogins =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1000)
                     .expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
-    private SecurityEvents basicEvents;
 
     /**
-     * HTTP Basic credentials of a technical user (machine endpoints). A success is remembered for
-     * five minutes by a hash of the header, so that each IDoc does not cost a password hash.
+     * HTTP Basic credentials of a technical user (machine endpoints), with the login form's lock-out,
+     * allowed addresses and audit. A success is remembered for five minutes by a hash of the header
+     * and the client address, so that each IDoc does not cost a password hash.
      */
     public java.util.Optional<AccountPrincipal> verifyBasic(String header, String clientIp) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6) || header.length() > 1024) {
             return java.util.Optional.empty();
         }
-        String key = sha256(header);
+        // Remembered per client address too, so that an allow list is never skipped by the cache.
+        String key = sha256(header + "\u0000" + clientIp);
         AccountPrincipal known = basicLogins.getIfPresent(key);
         if (known != null) {
             return java.util.Optional.of(known);
@@ -106,17 +107,9 @@ public final class SecurityModule implements AutoCloseable {
         int colon = decoded.indexOf(':');
         String username = colon < 0 ? decoded : decoded.substring(0, colon);
         String password = colon < 0 ? "" : decoded.substring(colon + 1);
-        var record = users.loginRecord(username).filter(UserService.LoginRecord::enabled);
-        boolean matches = hasher.matches(password.toCharArray(), record.map(UserService.LoginRecord::passwordHash)
-                .orElse(null)) && record.isPresent();
-        if (!matches) {
-            if (basicEvents != null) {
-                basicEvents.loginFailed(username.length() > 100 ? username.substring(0, 100) : username, clientIp);
-            }
-            return java.util.Optional.empty();
-        }
-        basicLogins.put(key, record.get().principal());
-        return java.util.Optional.of(record.get().principal());
+        java.util.Optional<AccountPrincipal> account = verifyMachineLogin(username, password, clientIp);
+        account.ifPresent(principal -> basicLogins.put(key, principal));
+        return account;
     }
 
     public boolean isPermitted(AccountPrincipal principal, String permission) {
@@ -156,7 +149,6 @@ public final class SecurityModule implements AutoCloseable {
         this.logins = logins;
         SecondFactorService secondFactor = new SecondFactorService(tans, sms, accountSettings, events, clock);
         LoginCompletion completion = new LoginCompletion(policies, users, accountSettings, outbox, events, clock);
-        this.basicEvents = events;
         web.addFilter("access-control", new AccessControlFilter(setup, allowList, events), "/*");
         web.addServlet("login", new LoginServlet(views, logins, secondFactor, completion), "/login");
         web.addServlet("second-factor", new SecondFactorServlet(views, logins, secondFactor, completion),
