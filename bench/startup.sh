@@ -15,9 +15,9 @@ read -r -a opts <<< "${PROCURA_JAVA_OPTS-$default_opts}"
 data=$(mktemp -d)
 trap 'rm -rf "$data" "$cds"' EXIT
 
-launch() {  # sets pid
+launch() {  # sets pid; extra arguments go to procura
   "$java" "${opts[@]}" -jar "$jar" demo --data-dir "$data" --https-port "$port" --http-port $((port + 1)) \
-    --password bench-password-123 >"$data/out.log" 2>&1 &
+    "$@" >"$data/out.log" 2>&1 &
   pid=$!
 }
 stop() {
@@ -25,12 +25,12 @@ stop() {
   while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
 }
 wait_ready() {
-  until [ "$(curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$port/health/ready" 2>/dev/null)" = 200 ]; do
+  until ! kill -0 "$pid" 2>/dev/null && { echo "procura ended early:" >&2; tail -5 "$data/out.log" >&2; exit 1; } || [ "$(curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$port/health/ready" 2>/dev/null)" = 200 ]; do
     sleep 0.01
   done
 }
 
-launch; wait_ready; stop   # the first start creates the demo data
+launch --password bench-password-123; wait_ready; stop   # the first start creates the demo data
 
 echo "run start_to_first_200_ms rss_mb"
 times=()
@@ -40,6 +40,7 @@ for i in $(seq 1 "$runs"); do
   wait_ready
   t1=$(date +%s%N)
   sleep 3
+  kill -0 "$pid" 2>/dev/null || { echo "procura ended after start:" >&2; grep -m3 -B2 -A3 "Exception" "$data/out.log" >&2; exit 1; }
   rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
   stop
   ms=$(( (t1 - t0) / 1000000 ))

@@ -103,8 +103,13 @@ public final class DemoCommand implements Callable<Integer> {
                     application.sap().partners(), chosen, LocalDate.now());
             writeSecret(passwordFile, chosen);
         } else if (password != null) {
-            DemoData.ACCOUNTS.forEach(account -> application.security().users().changePassword(
-                    account.username(), password, false));
+            try {
+                DemoData.ACCOUNTS.forEach(account -> application.security().users().changePassword(
+                        account.username(), password, false));
+            } catch (IllegalArgumentException e) {
+                throw new StartupException("The demo data in " + data + " is incomplete (was its first start "
+                        + "interrupted?): " + e.getMessage() + ". Start once with --reset.", e);
+            }
             writeSecret(passwordFile, password);
         }
     }

@@ -103,7 +103,6 @@ public final class Application implements AutoCloseable {
         try {
             application = new Application(config, lock, database, benchmarkServlet, clock);
             application.web.start();
-            application.ready = true;
             return application;
         } catch (RuntimeException e) {
             if (application != null) {
@@ -127,11 +126,13 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * Starts the SAP workers (file port, inbound processing, outbox). Separate from {@link #start}
-     * so that the demo and the tests can lay down their data (partner profiles) first.
+     * Starts the SAP workers (file port, inbound processing, outbox) and reports ready on
+     * {@code /health/ready}. Separate from {@link #start} so that the demo and the tests can lay
+     * down their data (partner profiles) first.
      */
     public Application startBackgroundWork() {
         sap.start();
+        ready = true;
         return this;
     }
 
