@@ -8,13 +8,14 @@ public record OrderQuery(Long supplierId, OrderStatus status, Sort sort, boolean
     public static final int PAGE_SIZE = 20;
 
     public enum Sort {
-        NUMBER("o.orderNumber"), SUPPLIER("s.name"), DATE("o.orderDate"), DELIVERY("o.requestedDelivery"),
-        STATUS("o.status"), TOTAL("o.totalAmount");
+        NUMBER("o.order_number"), SUPPLIER("s.name"), DATE("o.order_date"), DELIVERY("o.requested_delivery"),
+        STATUS("o.status"), TOTAL("o.total_amount");
 
-        final String jpql;
+        /** The column, from this fixed list only: never from the request. */
+        final String column;
 
-        Sort(String jpql) {
-            this.jpql = jpql;
+        Sort(String column) {
+            this.column = column;
         }
 
         public String param() {

@@ -16,12 +16,15 @@ public final class Format {
     private Format() {
     }
 
+    private static final ThreadLocal<DecimalFormat> MONEY = ThreadLocal.withInitial(() -> decimal("#,##0.00"));
+    private static final ThreadLocal<DecimalFormat> QUANTITY = ThreadLocal.withInitial(() -> decimal("#,##0.###"));
+
     public static String money(BigDecimal amount) {
-        return amount == null ? "" : decimal("#,##0.00").format(amount);
+        return amount == null ? "" : MONEY.get().format(amount);
     }
 
     public static String quantity(BigDecimal amount) {
-        return amount == null ? "" : decimal("#,##0.###").format(amount);
+        return amount == null ? "" : QUANTITY.get().format(amount);
     }
 
     public static String date(LocalDate date) {
