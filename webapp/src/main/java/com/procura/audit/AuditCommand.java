@@ -1,11 +1,6 @@
 package com.procura.audit;
 
 import com.procura.platform.Running;
-import com.procura.platform.StartupException;
-import com.procura.platform.config.ConfigException;
-import com.procura.platform.config.ConfigLoader;
-import com.procura.platform.config.ProcuraConfig;
-import com.procura.platform.db.Database;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,14 +26,7 @@ public final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ProcuraConfig loaded;
-            try {
-                loaded = ConfigLoader.load(config);
-            } catch (ConfigException e) {
-                System.err.println("procura: configuration error: " + e.getMessage());
-                return Running.CONFIG_ERROR;
-            }
-            try (Database database = Database.open(loaded.database())) {
+            return Running.withDatabase(config, database -> {
                 AuditVerifier.Result result = new AuditVerifier(database.dataSource()).verify();
                 if (result.intact()) {
                     System.out.println(result.message());
@@ -47,10 +35,7 @@ public final class AuditCommand implements Runnable {
                 System.out.println("Audit log TAMPERED: " + result.message() + " (" + result.entries()
                         + " entries before it are intact)");
                 return TAMPERED;
-            } catch (StartupException e) {
-                System.err.println("procura: cannot open the database: " + e.getMessage());
-                return Running.STARTUP_ERROR;
-            }
+            });
         }
     }
 }

@@ -12,6 +12,27 @@ public final class Running {
     private Running() {
     }
 
+    /**
+     * For commands that work on the database of a configuration file ({@code user}, {@code audit}):
+     * a configuration error exits 2 and a database that cannot be opened exits 3, each with its message.
+     */
+    public static int withDatabase(java.nio.file.Path configFile,
+            java.util.function.ToIntFunction<com.procura.platform.db.Database> work) {
+        com.procura.platform.config.ProcuraConfig loaded;
+        try {
+            loaded = com.procura.platform.config.ConfigLoader.load(configFile);
+        } catch (ConfigException e) {
+            System.err.println("procura: configuration error: " + e.getMessage());
+            return CONFIG_ERROR;
+        }
+        try (var database = com.procura.platform.db.Database.open(loaded.database())) {
+            return work.applyAsInt(database);
+        } catch (StartupException e) {
+            System.err.println("procura: cannot open the database: " + e.getMessage());
+            return STARTUP_ERROR;
+        }
+    }
+
     public static int start(Supplier<Application> starter, java.util.function.Consumer<Application> announce) {
         Application application;
         try {

@@ -1,11 +1,6 @@
 package com.procura.security;
 
-import com.procura.platform.StartupException;
 import com.procura.platform.Running;
-import com.procura.platform.config.ConfigException;
-import com.procura.platform.config.ConfigLoader;
-import com.procura.platform.config.ProcuraConfig;
-import com.procura.platform.db.Database;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,32 +33,24 @@ public final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ProcuraConfig loaded;
-            try {
-                loaded = ConfigLoader.load(config);
-            } catch (ConfigException e) {
-                System.err.println("procura: configuration error: " + e.getMessage());
-                return Running.CONFIG_ERROR;
-            }
-            try (Database database = Database.open(loaded.database())) {
+            return Running.withDatabase(config, database -> {
                 UserService users = new UserService(database, new PasswordHasher());
                 if (users.exists(username)) {
                     System.err.println("procura: an account named '" + username + "' exists already");
                     return 1;
                 }
                 String password = Passwords.generate(5);
-                users.create(username, displayName, email, password, Role.ADMIN, null);
+                try {
+                    users.create(username, displayName, email, password, Role.ADMIN, null);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("procura: " + e.getMessage());
+                    return 1;
+                }
                 users.changePassword(username, password, true);
                 System.out.println("Administrator '" + username + "' created. One-time password (change it at first login):");
                 System.out.println("    " + password);
                 return 0;
-            } catch (StartupException e) {
-                System.err.println("procura: cannot open the database: " + e.getMessage());
-                return Running.STARTUP_ERROR;
-            } catch (IllegalArgumentException e) {
-                System.err.println("procura: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 }
