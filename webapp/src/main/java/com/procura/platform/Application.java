@@ -1,5 +1,6 @@
 package com.procura.platform;
 
+import com.procura.Procura;
 import com.procura.accesslog.AccessLog;
 import com.procura.accesslog.AccessLogFilter;
 import com.procura.accesslog.AccessLogPages;
@@ -60,7 +61,7 @@ public final class Application implements AutoCloseable {
         TlsMaterial tls = TlsMaterial.resolve(config.tls(), config.dataDir());
         this.web = new WebServer(config.server(), tls, config.dataDir().resolve("work"), config.sessionTimeoutMinutes());
         Views views = new Views();
-        web.addServlet("health", new HealthServlet(() -> ready && database.isReachable()), "/health/*");
+        web.addServlet("health", new HealthServlet(() -> ready && database.isReachable(), Procura.version()), "/health/*");
         web.addFilter("client-address", security.clientAddressFilter(), "/*");
         web.addFilter("shiro", security.subjectFilter(), "/*");
         web.addFilter("access-log", new AccessLogFilter(accessLog), "/*");

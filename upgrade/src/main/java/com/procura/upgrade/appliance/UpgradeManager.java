@@ -44,7 +44,7 @@ public final class UpgradeManager {
         this.badReleases = new BadReleases(layout.badReleases(), clock);
         HealthProbe health = new HealthProbe(settings.healthPort(), settings.healthTimeout(), Duration.ofMillis(100));
         DatabaseSnapshot database = new CommandDatabaseSnapshot(settings.snapshotCommand(), settings.restoreCommand(), layout.root());
-        this.engine = new UpgradeEngine(layout, events, badReleases, database, service, health, settings.diskReserveBytes(),
+        this.engine = new UpgradeEngine(layout, events, badReleases, database, settings.snapshotStopsService(), service, health, settings.diskReserveBytes(),
                 java(settings), clock, hook);
     }
 
@@ -59,7 +59,7 @@ public final class UpgradeManager {
     public static ServiceController serviceFor(ApplianceLayout layout, UpgradeSettings settings) {
         return switch (settings.service()) {
             case "systemctl" -> new SystemctlService(settings.serviceUnit());
-            case "process" -> new ProcessLauncherService(layout, java(settings));
+            case "process" -> new ProcessLauncherService(layout, java(settings), settings.cdsDir());
             default -> throw new IllegalArgumentException(layout.settingsFile() + ": service '" + settings.service()
                     + "' is neither 'systemctl' nor 'process'");
         };

@@ -18,15 +18,19 @@ import java.util.Properties;
  * @param healthTimeout  how long a restarted release may take to answer /health/ready with 200
  * @param snapshotCommand shell command taking a database snapshot into {@code $PROCURA_SNAPSHOT_DIR}
  * @param restoreCommand  shell command restoring the database from {@code $PROCURA_SNAPSHOT_DIR}
+ * @param snapshotStopsService stop the application before the snapshot: an embedded H2 file can only be copied
+ *                       consistently while closed (MariaDB is dumped while it runs)
  * @param service        {@code systemctl} (production) or {@code process} (launches the jar directly)
  * @param serviceUnit    systemd unit restarted in {@code systemctl} mode
  * @param javaCommand    java executable used to check a bundle starts and, in {@code process} mode, to run it
  * @param javaOptions    JVM options for those java calls (space separated)
  * @param diskReserveBytes free space that must remain after bundle, installation and snapshot
+ * @param cdsDir         in {@code process} mode: folder for a class-data-sharing archive per release (quicker start)
  */
 public record UpgradeSettings(Optional<String> repository, String defaultChannel, int healthPort, Duration healthTimeout,
-                              String snapshotCommand, String restoreCommand, String service, String serviceUnit,
-                              String javaCommand, List<String> javaOptions, long diskReserveBytes) {
+                              String snapshotCommand, String restoreCommand, boolean snapshotStopsService, String service,
+                              String serviceUnit, String javaCommand, List<String> javaOptions, long diskReserveBytes,
+                              Optional<Path> cdsDir) {
 
     public static UpgradeSettings load(ApplianceLayout layout) throws IOException {
         Path file = layout.settingsFile();
@@ -45,11 +49,21 @@ public record UpgradeSettings(Optional<String> repository, String defaultChannel
                 Duration.ofSeconds(number(p.getProperty("health.timeout.seconds", "120"), "health.timeout.seconds", where)),
                 required(p, "snapshot.command", where),
                 required(p, "restore.command", where),
+                bool(p.getProperty("snapshot.stops.service", "false"), "snapshot.stops.service", where),
                 p.getProperty("service", "systemctl").trim(),
                 p.getProperty("service.unit", "procura").trim(),
                 p.getProperty("java.command", "java").trim(),
                 List.of(p.getProperty("java.options", "").trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList(),
-                number(p.getProperty("disk.reserve.bytes", String.valueOf(200L * 1024 * 1024)), "disk.reserve.bytes", where));
+                number(p.getProperty("disk.reserve.bytes", String.valueOf(200L * 1024 * 1024)), "disk.reserve.bytes", where),
+                Optional.ofNullable(p.getProperty("cds.dir")).map(String::trim).filter(s -> !s.isEmpty()).map(Path::of));
+    }
+
+    private static boolean bool(String value, String key, String where) throws IOException {
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IOException(where + ": setting '" + key + "' must be true or false, got '" + value + "'");
+        };
     }
 
     private static long number(String value, String key, String where) throws IOException {

@@ -1,0 +1,142 @@
+package com.procura.upgrade.realapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.procura.upgrade.repo.ReleaseVersion;
+import com.procura.upgrade.testsupport.CliResult;
+import com.procura.upgrade.testsupport.ReleaseRepo;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two real builds of Procura: version A is {@code webapp/target/procura.jar} as the reactor built it, version B the same
+ * jar with a higher version in its manifest (and, for the failures, a Flyway migration that fails or never ends).
+ * Published and promoted with {@code procura-release}; the appliance runs the real application over HTTPS with its H2
+ * database, and the data an administrator wrote is checked through the application itself.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RealAppUpgradeIT {
+
+    private static final String ADMIN = "upgrade-admin";
+    private static final String PASSWORD_UNDER_A = "Kettle-Orchard-Lantern-41";
+    private static final String PASSWORD_UNDER_B = "Harbour-Violin-Meadow-73";
+
+    @TempDir
+    static Path temp;
+
+    Path cds;
+    ReleaseRepo builds;
+    String versionA;
+    Path bundleA;
+    /** The channel repository of the appliance the running test made. */
+    ReleaseRepo repo;
+
+    @BeforeAll
+    void bundleVersionA() throws Exception {
+        cds = temp.resolve("cds");
+        Path jar = ProcuraBuilds.builtJar();
+        versionA = ProcuraBuilds.versionOf(jar);
+        builds = ReleaseRepo.create(temp.resolve("builds"));
+        bundleA = builds.bundleJar(jar, "Procura " + versionA + " as built");
+    }
+
+    /** A version above A: same major, minor + 1, the given patch. */
+    private String later(int patch) {
+        List<Integer> a = ReleaseVersion.parse(versionA).numbers();
+        return a.get(0) + "." + (a.get(1) + 1) + "." + patch;
+    }
+
+    private Path bundleB(String version, String notes, Map<String, String> migrations) throws Exception {
+        Path jar = ProcuraBuilds.variant(ProcuraBuilds.builtJar(), temp.resolve("jars"), version, migrations);
+        return builds.bundleJar(jar, notes, "--min-upgrade-from", versionA);
+    }
+
+    private RealAppliance applianceOnA(String name, Map<String, String> settings) throws Exception {
+        ReleaseRepo repo = ReleaseRepo.create(temp.resolve("repo-" + name));
+        repo.publishToLive(bundleA, versionA);
+        RealAppliance appliance = RealAppliance.install(temp.resolve("appliance-" + name), repo.dir, bundleA, "live", cds, settings);
+        appliance.createFirstAdmin(ADMIN, PASSWORD_UNDER_A);
+        this.repo = repo;
+        return appliance;
+    }
+
+    @Test
+    void upgradeAlongTheChannelKeepsTheDataAndRollbackBringsBackTheDataOfA() throws Exception {
+        String versionB = later(0);
+        try (RealAppliance appliance = applianceOnA("upgrade", Map.of())) {
+            assertThat(appliance.readyVersion()).contains(versionA);
+            Path bundle = bundleB(versionB, "Procura " + versionB + ": notes table",
+                    Map.of("V1000__upgrade_test_notes.sql", "CREATE TABLE upgrade_test_note (id INT PRIMARY KEY, note VARCHAR(100));"));
+
+            repo.publish(bundle, "feature");
+            assertThat(appliance.upgrade("check").output()).as("only on feature so far").contains("up to date");
+            repo.promote(versionB, "feature", "pre-release");
+            repo.promote(versionB, "pre-release", "live");
+            assertThat(appliance.upgrade("check").output()).contains("offered:     " + versionB + " in 1 hop(s)");
+
+            CliResult apply = appliance.upgrade("apply");
+
+            assertThat(apply.exitCode()).as(apply.output()).isZero();
+            assertThat(apply.output()).contains("upgraded " + versionA + " -> " + versionB);
+            assertThat(appliance.readyVersion()).contains(versionB);
+            var underB = appliance.login(ADMIN, PASSWORD_UNDER_A);
+            assertThat(underB).as("the administrator created under A logs in under B").isPresent();
+            appliance.changePassword(underB.get(), PASSWORD_UNDER_A, PASSWORD_UNDER_B);
+            assertThat(appliance.login(ADMIN, PASSWORD_UNDER_B)).isPresent();
+
+            CliResult rollback = appliance.upgrade("rollback");
+
+            assertThat(rollback.exitCode()).as(rollback.output()).isZero();
+            assertThat(rollback.output()).contains("rolled back " + versionB + " -> " + versionA + "; database restored");
+            assertThat(appliance.readyVersion()).contains(versionA);
+            assertThat(appliance.login(ADMIN, PASSWORD_UNDER_A)).as("A's pre-upgrade database is back").isPresent();
+            assertThat(appliance.login(ADMIN, PASSWORD_UNDER_B)).as("the change made under B is gone").isEmpty();
+            assertThat(appliance.installedReleases()).containsExactly(versionA);
+            assertThat(appliance.history()).contains("\"committed\"", "\"rolled-back\"");
+        }
+    }
+
+    @Test
+    void failedMigrationRollsBackToAWithItsDatabaseAndMarksTheReleaseBad() throws Exception {
+        String broken = later(1);
+        try (RealAppliance appliance = applianceOnA("migration", Map.of())) {
+            repo.publishToLive(bundleB(broken, "Procura " + broken + ": a migration that fails half-way",
+                    Map.of("V1000__half_done.sql", "CREATE TABLE upgrade_half_done (id INT);\nINSERT INTO no_such_table VALUES (1);\n")),
+                    broken);
+
+            CliResult apply = appliance.upgrade("apply");
+
+            assertThat(apply.exitCode()).as(apply.output()).isEqualTo(1);
+            assertThat(apply.output()).contains("upgrade " + versionA + " -> " + broken + " failed and was rolled back to " + versionA,
+                    "exited with code 3", "Failed to execute script V1000__half_done.sql");
+            assertThat(appliance.readyVersion()).contains(versionA);
+            assertThat(appliance.currentVersion()).isEqualTo(versionA);
+            assertThat(appliance.installedReleases()).containsExactly(versionA);
+            assertThat(appliance.login(ADMIN, PASSWORD_UNDER_A)).as("A starts on its restored database").isPresent();
+            assertThat(appliance.upgrade("status").output()).contains("not offered: " + broken + " - marked bad on this appliance");
+        }
+    }
+
+    @Test
+    void releaseThatNeverGetsReadyIsRolledBackAfterTheHealthTimeout() throws Exception {
+        String hanging = later(2);
+        try (RealAppliance appliance = applianceOnA("never-ready", Map.of("health.timeout.seconds", "10"))) {
+            repo.publishToLive(bundleB(hanging, "Procura " + hanging + ": a data migration that never ends",
+                    Map.of("V1000__endless.sql", "CREATE ALIAS UPGRADE_TEST_SLEEP FOR 'java.lang.Thread.sleep(long)';\n"
+                            + "CALL UPGRADE_TEST_SLEEP(3600000);\n")), hanging);
+
+            CliResult apply = appliance.upgrade("apply");
+
+            assertThat(apply.exitCode()).as(apply.output()).isEqualTo(1);
+            assertThat(apply.output()).contains("failed and was rolled back to " + versionA, "did not answer 200 within 10 s");
+            assertThat(appliance.readyVersion()).contains(versionA);
+            assertThat(appliance.login(ADMIN, PASSWORD_UNDER_A)).isPresent();
+            assertThat(appliance.upgrade("status").output()).contains("not offered: " + hanging + " - marked bad on this appliance");
+        }
+    }
+}
