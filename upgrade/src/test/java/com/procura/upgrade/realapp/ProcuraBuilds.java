@@ -3,15 +3,14 @@ package com.procura.upgrade.realapp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarInputStream;
-import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 /**
@@ -46,26 +45,25 @@ public final class ProcuraBuilds {
 
     /**
      * Copies {@code base} to {@code dir/procura-VERSION.jar} with {@code version} in its manifest and each
-     * {@code migrations} entry (file name to SQL) added to {@code db/migration/}.
+     * {@code migrations} entry (file name to SQL) added to {@code db/migration/}. The zip file system rewrites only
+     * those entries and copies the others as they are, which keeps this quick for a 30 MB jar.
      */
     public static Path variant(Path base, Path dir, String version, Map<String, String> migrations) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve("procura-" + version + ".jar");
-        try (InputStream in = Files.newInputStream(base); JarInputStream source = new JarInputStream(in);
-             OutputStream out = Files.newOutputStream(target)) {
-            Manifest manifest = new Manifest(source.getManifest());
+        Files.copy(base, target, StandardCopyOption.REPLACE_EXISTING);
+        try (FileSystem jar = FileSystems.newFileSystem(target)) {
+            Path manifestFile = jar.getPath("META-INF/MANIFEST.MF");
+            Manifest manifest;
+            try (InputStream in = Files.newInputStream(manifestFile)) {
+                manifest = new Manifest(in);
+            }
             manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
-            try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
-                for (JarEntry entry = source.getNextJarEntry(); entry != null; entry = source.getNextJarEntry()) {
-                    jar.putNextEntry(new JarEntry(entry.getName()));
-                    source.transferTo(jar);
-                    jar.closeEntry();
-                }
-                for (Map.Entry<String, String> migration : migrations.entrySet()) {
-                    jar.putNextEntry(new JarEntry("db/migration/" + migration.getKey()));
-                    jar.write(migration.getValue().getBytes(StandardCharsets.UTF_8));
-                    jar.closeEntry();
-                }
+            try (OutputStream out = Files.newOutputStream(manifestFile)) {
+                manifest.write(out);
+            }
+            for (Map.Entry<String, String> migration : migrations.entrySet()) {
+                Files.writeString(jar.getPath("db/migration", migration.getKey()), migration.getValue());
             }
         }
         return target;

@@ -6,6 +6,7 @@ import com.procura.upgrade.repo.ReleaseVersion;
 import com.procura.upgrade.testsupport.CliResult;
 import com.procura.upgrade.testsupport.ReleaseRepo;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +36,7 @@ class RealAppUpgradeIT {
     Path bundleA;
     /** The channel repository of the appliance the running test made. */
     ReleaseRepo repo;
+    final Map<String, Path> bundles = new HashMap<>();
 
     @BeforeAll
     void bundleVersionA() throws Exception {
@@ -51,9 +53,20 @@ class RealAppUpgradeIT {
         return a.get(0) + "." + (a.get(1) + 1) + "." + patch;
     }
 
+    /** Each version is built once per run: a version names exactly one jar (as for the per-release CDS archive). */
     private Path bundleB(String version, String notes, Map<String, String> migrations) throws Exception {
+        if (bundles.containsKey(version)) {
+            return bundles.get(version);
+        }
         Path jar = ProcuraBuilds.variant(ProcuraBuilds.builtJar(), temp.resolve("jars"), version, migrations);
-        return builds.bundleJar(jar, notes, "--min-upgrade-from", versionA);
+        Path bundle = builds.bundleJar(jar, notes, "--min-upgrade-from", versionA);
+        bundles.put(version, bundle);
+        return bundle;
+    }
+
+    private Path bundleWithNotesTable(String version) throws Exception {
+        return bundleB(version, "Procura " + version + ": notes table",
+                Map.of("V1000__upgrade_test_notes.sql", "CREATE TABLE upgrade_test_note (id INT PRIMARY KEY, note VARCHAR(100));"));
     }
 
     private RealAppliance applianceOnA(String name, Map<String, String> settings) throws Exception {
@@ -70,8 +83,7 @@ class RealAppUpgradeIT {
         String versionB = later(0);
         try (RealAppliance appliance = applianceOnA("upgrade", Map.of())) {
             assertThat(appliance.readyVersion()).contains(versionA);
-            Path bundle = bundleB(versionB, "Procura " + versionB + ": notes table",
-                    Map.of("V1000__upgrade_test_notes.sql", "CREATE TABLE upgrade_test_note (id INT PRIMARY KEY, note VARCHAR(100));"));
+            Path bundle = bundleWithNotesTable(versionB);
 
             repo.publish(bundle, "feature");
             assertThat(appliance.upgrade("check").output()).as("only on feature so far").contains("up to date");
@@ -98,6 +110,7 @@ class RealAppUpgradeIT {
             assertThat(appliance.login(ADMIN, PASSWORD_UNDER_B)).as("the change made under B is gone").isEmpty();
             assertThat(appliance.installedReleases()).containsExactly(versionA);
             assertThat(appliance.history()).contains("\"committed\"", "\"rolled-back\"");
+            assertThat(appliance.upgrade("check").output()).contains(versionB + " - marked bad on this appliance: rolled back by the operator");
         }
     }
 
@@ -119,6 +132,30 @@ class RealAppUpgradeIT {
             assertThat(appliance.installedReleases()).containsExactly(versionA);
             assertThat(appliance.login(ADMIN, PASSWORD_UNDER_A)).as("A starts on its restored database").isPresent();
             assertThat(appliance.upgrade("status").output()).contains("not offered: " + broken + " - marked bad on this appliance");
+
+            String fixed = later(3);
+            repo.publishToLive(bundleB(fixed, "Procura " + fixed + ": the migration fixed", Map.of()), fixed);
+            CliResult again = appliance.upgrade("apply");
+            assertThat(again.exitCode()).as("a newer release is offered again: " + again.output()).isZero();
+            assertThat(appliance.readyVersion()).contains(fixed);
+        }
+    }
+
+    @Test
+    void failingSnapshotRefusesTheUpgradeAndStartsAAgain() throws Exception {
+        String versionB = later(0);
+        try (RealAppliance appliance = applianceOnA("snapshot-fails",
+                Map.of("snapshot.command", "echo 'backup target full' >&2; exit 7"))) {
+            repo.publishToLive(bundleWithNotesTable(versionB), versionB);
+
+            CliResult apply = appliance.upgrade("apply");
+
+            assertThat(apply.exitCode()).as(apply.output()).isEqualTo(1);
+            assertThat(apply.output()).contains("REFUSED the database snapshot failed", "exit code 7", "backup target full");
+            assertThat(appliance.readyVersion()).as("A was stopped for the snapshot and runs again").contains(versionA);
+            assertThat(appliance.installedReleases()).containsExactly(versionA);
+            assertThat(appliance.login(ADMIN, PASSWORD_UNDER_A)).isPresent();
+            assertThat(appliance.upgrade("check").output()).as("not the release's fault: still offered").contains("offered:     " + versionB);
         }
     }
 
