@@ -21,6 +21,7 @@ import com.procura.security.SecurityEvents;
 import com.procura.security.SecurityModule;
 import com.procura.suppliers.SupplierPages;
 import com.procura.suppliers.SupplierService;
+import com.procura.upgrades.UpgradePage;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +75,7 @@ public final class Application implements AutoCloseable {
         web.addServlet("suppliers", new SupplierPages(views, suppliers), "/suppliers", "/suppliers/*");
         web.addServlet("access-log", new AccessLogPages(views, new AccessLogSearch(database.dataSource())),
                 "/admin/access-log", "/admin/access-log.csv");
+        web.addServlet("upgrade", new UpgradePage(views, config.upgradeStateDir(), audit, clock), "/admin/upgrade");
         if (benchmarkServlet != null) {
             web.addServlet("bench-hello", benchmarkServlet, "/bench/hello");
         }

@@ -22,9 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What the {@code procura-upgrade} commands do on an appliance: check, plan, apply, roll back, follow a channel, import. */
 public final class UpgradeManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpgradeManager.class);
 
     private final ApplianceLayout layout;
     private final UpgradeSettings settings;
@@ -78,22 +82,32 @@ public final class UpgradeManager {
         return Files.isRegularFile(file) ? Files.readString(file).trim() : settings.defaultChannel();
     }
 
+    /** What happened to a request of the admin page, in the history and the audit log. */
+    public void recordRequest(String event, String message) throws IOException {
+        events.record(event, null, null, null, message);
+    }
+
     public List<EventLog.Event> history() throws IOException {
         return events.history();
     }
 
     /** Finishes or rolls back an upgrade interrupted by a crash. */
     public Optional<String> recover() throws IOException {
-        return engine.recover();
+        Optional<String> recovered = engine.recover();
+        if (recovered.isPresent()) {
+            refreshStatus();
+        }
+        return recovered;
     }
 
-    /** Verifies the followed channel from the configured repository and plans against it. */
+    /** Verifies the followed channel from the configured repository, plans against it, and writes {@code status.json}. */
     public ChannelCheck check() throws IOException {
-        if (settings.repository().isEmpty()) {
-            return ChannelCheck.unverifiable(channel(), releases.currentVersion(), "no 'repository' in " + layout.settingsFile()
-                    + ": this appliance is offline; bring releases with 'procura-upgrade import BUNDLE'");
-        }
-        return check(RepositorySource.of(settings.requireRepository()), channel());
+        ChannelCheck check = settings.repository().isEmpty()
+                ? ChannelCheck.unverifiable(channel(), releases.currentVersion(), "no 'repository' in " + layout.settingsFile()
+                        + ": this appliance is offline; bring releases with 'procura-upgrade import BUNDLE'")
+                : check(RepositorySource.of(settings.requireRepository()), channel());
+        StatusFile.write(layout, check, installedManifest(), clock.instant());
+        return check;
     }
 
     private ChannelCheck check(RepositorySource source, String channel) throws IOException {
@@ -115,8 +129,12 @@ public final class UpgradeManager {
 
     /** Walks every hop of the plan; stops at the first refusal or rollback. */
     public List<HopOutcome> apply() throws IOException {
-        return applyPlan(check(), (name, target, max) ->
-                RepositorySource.of(settings.requireRepository()).download(RepositoryPaths.bundle(name), max, target));
+        try {
+            return applyPlan(check(), (name, target, max) ->
+                    RepositorySource.of(settings.requireRepository()).download(RepositoryPaths.bundle(name), max, target));
+        } finally {
+            refreshStatus();
+        }
     }
 
     /**
@@ -124,6 +142,14 @@ public final class UpgradeManager {
      * folder above the bundle's {@code bundles/} folder) and must list this very bundle on the followed channel.
      */
     public List<HopOutcome> importBundle(Path bundle, Path metadataDir) throws IOException {
+        try {
+            return importVerified(bundle, metadataDir);
+        } finally {
+            refreshStatus();
+        }
+    }
+
+    private List<HopOutcome> importVerified(Path bundle, Path metadataDir) throws IOException {
         RepositorySource source = RepositorySource.of(metadataDir.toString());
         String channel = channel();
         ChannelCheck check = check(source, channel);
@@ -150,6 +176,15 @@ public final class UpgradeManager {
                 ? copyLimited(bundle, target, max) : source.download(RepositoryPaths.bundle(name), max, target));
     }
 
+    /** After a change the admin page must not show the old state; a failure to write it must not hide the outcome. */
+    private void refreshStatus() {
+        try {
+            check();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not refresh {}: {}", layout.statusFile(), e.getMessage());
+        }
+    }
+
     private List<HopOutcome> applyPlan(ChannelCheck check, BundleFetcher fetcher) throws IOException {
         if (check.problem().isPresent()) {
             throw new UpgradeRefusedException(check.problem().get());
@@ -166,7 +201,11 @@ public final class UpgradeManager {
     }
 
     public HopOutcome rollback() throws IOException {
-        return engine.rollBackLastUpgrade("rolled back by the operator");
+        try {
+            return engine.rollBackLastUpgrade("rolled back by the operator");
+        } finally {
+            refreshStatus();
+        }
     }
 
     /** Follows another channel; never downgrades, and says so when the installed release is newer than the channel's newest. */

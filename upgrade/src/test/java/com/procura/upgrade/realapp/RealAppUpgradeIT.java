@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.procura.upgrade.repo.ReleaseVersion;
 import com.procura.upgrade.testsupport.CliResult;
 import com.procura.upgrade.testsupport.ReleaseRepo;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -174,6 +175,44 @@ class RealAppUpgradeIT {
             assertThat(appliance.readyVersion()).contains(versionA);
             assertThat(appliance.login(ADMIN, PASSWORD_UNDER_A)).isPresent();
             assertThat(appliance.upgrade("status").output()).contains("not offered: " + hanging + " - marked bad on this appliance");
+        }
+    }
+
+    @Test
+    void adminPageShowsWhatTheUpgradeManagerFoundAndItsRequestsRunAsTheUpgradeService() throws Exception {
+        String versionB = later(0);
+        try (RealAppliance appliance = applianceOnA("page", Map.of())) {
+            repo.publishToLive(bundleWithNotesTable(versionB), versionB);
+            HttpClient admin = appliance.login(ADMIN, PASSWORD_UNDER_A).orElseThrow();
+            assertThat(appliance.upgradePage(admin)).contains("The upgrade manager has not checked for releases yet.");
+
+            appliance.requestFromUpgradePage(admin, Map.of("action", "check"));
+            assertThat(appliance.upgradePage(admin)).contains("check, requested by " + ADMIN, "waiting for the upgrade service");
+            CliResult check = appliance.upgrade("run-requests");
+            assertThat(check.exitCode()).as(check.output()).isZero();
+            assertThat(appliance.upgradePage(admin)).contains("<dd id=\"installed\">" + versionA + "</dd>",
+                    "<dd id=\"channel\">live</dd>", versionB + " (" + versionA + " → " + versionB + ")",
+                    "Release notes " + versionB, "notes table", "Upgrade to " + versionB);
+
+            appliance.requestFromUpgradePage(admin, Map.of("action", "apply"));
+            CliResult apply = appliance.upgrade("run-requests");
+
+            assertThat(apply.exitCode()).as(apply.output()).isZero();
+            assertThat(apply.output()).contains("upgraded " + versionA + " -> " + versionB);
+            assertThat(appliance.readyVersion()).contains(versionB);
+            HttpClient underB = appliance.login(ADMIN, PASSWORD_UNDER_A).orElseThrow();
+            assertThat(appliance.upgradePage(underB)).contains("<dd id=\"installed\">" + versionB + "</dd>",
+                    "nothing: " + versionB + " is up to date", "request-taken", "apply requested at", "committed");
+            assertThat(java.nio.file.Files.readString(appliance.layout.auditLog()))
+                    .contains("\"actor\":\"admin page: " + ADMIN + "\"", "\"action\":\"committed:COMMIT\"");
+
+            repo.ok("refresh-timestamp", "--repo", repo.dir.toString(), "--keys", repo.keys.toString(), "--timestamp-lifetime", "PT1S");
+            Thread.sleep(1500);
+            appliance.requestFromUpgradePage(underB, Map.of("action", "check"));
+            appliance.upgrade("run-requests");
+            assertThat(appliance.upgradePage(underB)).contains("Updates cannot be verified.", "expired",
+                    "Procura keeps running as it is; nothing will be installed until this is resolved.");
+            assertThat(appliance.readyVersion()).contains(versionB);
         }
     }
 }

@@ -48,9 +48,10 @@ public final class RealAppliance implements AutoCloseable {
     public final Path root;
     public final ApplianceLayout layout;
     public final int port;
-    private final Path cdsDir;
+    private final Optional<Path> cdsDir;
+    private HttpClient probe;
 
-    private RealAppliance(Path root, int port, Path cdsDir) {
+    private RealAppliance(Path root, int port, Optional<Path> cdsDir) {
         this.root = root;
         this.layout = new ApplianceLayout(root);
         this.port = port;
@@ -61,18 +62,27 @@ public final class RealAppliance implements AutoCloseable {
      * Installs {@code initialBundle} as the running release and starts it.
      *
      * @param cdsDir class-data-sharing archives, shared between appliances of one test class (release jars keep the
-     *               bundle's fixed file time, so an archive stays valid for the same release in another root)
+     *               bundle's fixed file time, so an archive stays valid for the same release in another root); a
+     *               {@code cds.dir} setting of "" turns them off
      */
     public static RealAppliance install(Path root, Path repository, Path initialBundle, String channel, Path cdsDir,
                                         Map<String, String> settingOverrides) throws IOException {
-        RealAppliance appliance = new RealAppliance(root, freePort(), cdsDir);
-        appliance.writeConfiguration(repository, channel, settingOverrides);
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("cds.dir", cdsDir.toString()));
+        settings.putAll(settingOverrides);
+        RealAppliance appliance = new RealAppliance(root, freePort(),
+                Optional.of(settings.get("cds.dir")).filter(dir -> !dir.isEmpty()).map(Path::of));
+        appliance.writeConfiguration(repository, channel, settings);
         String version = ReleaseBundle.readManifest(initialBundle).version();
         ReleaseBundle.extract(initialBundle, appliance.layout.releaseDir(version));
         AtomicFiles.switchSymlink(appliance.layout.currentLink(), Path.of("releases", version));
-        appliance.service().restart();
-        new HealthProbe(appliance.port, Duration.ofSeconds(90), Duration.ofMillis(50)).awaitReady(appliance.service());
+        appliance.restartAndAwaitReady();
         return appliance;
+    }
+
+    public void restartAndAwaitReady() throws IOException {
+        ProcessLauncherService service = service();
+        service.restart();
+        new HealthProbe(port, Duration.ofSeconds(90), Duration.ofMillis(50)).awaitReady(service);
     }
 
     private void writeConfiguration(Path repository, String channel, Map<String, String> overrides) throws IOException {
@@ -86,7 +96,9 @@ public final class RealAppliance implements AutoCloseable {
                 "server.https.port=" + port,
                 "server.http.port=" + freePort(),
                 "database.url=jdbc:h2:file:" + data.resolve("db/procura"),
-                "database.user=procura") + "\n");
+                "database.user=procura",
+                "upgrade.state-dir=" + layout.stateDir()) + "\n");
+        Files.createDirectories(layout.requestsDir());
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("repository", repository.toString());
         settings.put("channel", channel);
@@ -98,7 +110,6 @@ public final class RealAppliance implements AutoCloseable {
         settings.put("service", "process");
         settings.put("java.command", JAVA);
         settings.put("java.options", String.join(" ", JAVA_OPTIONS));
-        settings.put("cds.dir", cdsDir.toString());
         settings.put("disk.reserve.bytes", "1048576");
         settings.putAll(overrides);
         Files.writeString(layout.settingsFile(), settings.entrySet().stream()
@@ -114,7 +125,7 @@ public final class RealAppliance implements AutoCloseable {
     public ProcessLauncherService service() {
         List<String> java = new ArrayList<>(List.of(JAVA));
         java.addAll(JAVA_OPTIONS);
-        return new ProcessLauncherService(layout, java, Optional.of(cdsDir));
+        return new ProcessLauncherService(layout, java, cdsDir);
     }
 
     public String currentVersion() throws IOException {
@@ -134,7 +145,10 @@ public final class RealAppliance implements AutoCloseable {
     /** The version the application reports on /health/ready while it answers 200 (it tells local callers). */
     public Optional<String> readyVersion() {
         try {
-            HttpResponse<String> response = browser().send(get("/health/ready"), HttpResponse.BodyHandlers.ofString());
+            if (probe == null) {
+                probe = browser();
+            }
+            HttpResponse<String> response = probe.send(get("/health/ready"), HttpResponse.BodyHandlers.ofString());
             Matcher version = Pattern.compile("\"version\":\"([^\"]+)\"").matcher(response.body());
             return response.statusCode() == 200 && version.find() ? Optional.of(version.group(1)) : Optional.empty();
         } catch (IOException e) {
@@ -170,6 +184,20 @@ public final class RealAppliance implements AutoCloseable {
         HttpResponse<String> response = session.send(post("/account/password", Map.of("_csrf", csrf, "current", current,
                 "password", password, "confirm", password)), HttpResponse.BodyHandlers.ofString());
         expect(response, 302, "password change");
+    }
+
+    /** The admin page {@code /admin/upgrade} as the logged-in session sees it. */
+    public String upgradePage(HttpClient session) throws IOException, InterruptedException {
+        HttpResponse<String> page = session.send(get("/admin/upgrade"), HttpResponse.BodyHandlers.ofString());
+        expect(page, 200, "the upgrade page");
+        return page.body();
+    }
+
+    /** Presses a button of the upgrade page: the form's fields and the page's CSRF token. */
+    public void requestFromUpgradePage(HttpClient session, Map<String, String> fields) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("_csrf", csrf(session.send(get("/admin/upgrade"), HttpResponse.BodyHandlers.ofString())));
+        expect(session.send(post("/admin/upgrade", form), HttpResponse.BodyHandlers.ofString()), 302, "upgrade page request");
     }
 
     private static void expect(HttpResponse<String> response, int status, String what) throws IOException {
@@ -222,6 +250,9 @@ public final class RealAppliance implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (probe != null) {
+            probe.close();
+        }
         service().stop();
     }
 
