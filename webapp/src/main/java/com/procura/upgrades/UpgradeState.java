@@ -23,7 +23,7 @@ final class UpgradeState {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Status(String checkedAt, String installed, String channel, boolean verified, String problem,
                   String metadataExpires, String newest, List<String> hops, List<NotOffered> notOffered,
-                  Map<String, String> releaseNotes) {
+                  Map<String, String> releaseNotes, String automaticUpgrades) {
 
         String offered() {
             return hops == null || hops.isEmpty() ? null : hops.get(hops.size() - 1);

@@ -16,9 +16,11 @@ public record UpgradeView(boolean managerInstalled, String stateDir, Optional<St
     /**
      * @param updatesProblem why updates cannot be verified (expired or refused metadata, repository unreachable)
      * @param offered        the release {@code apply} would reach, or null when up to date
+     * @param automaticUpgrades the channel's maintenance window for automatic upgrades, or null (manual only)
      */
     public record Check(String checkedAt, String installed, String channel, String updatesProblem, String metadataExpires,
-                        String newest, String offered, String path, List<NotOfferedRow> notOffered, List<NotesRow> notes) {
+                        String newest, String offered, String path, List<NotOfferedRow> notOffered, List<NotesRow> notes,
+                        String automaticUpgrades) {
     }
 
     public record NotOfferedRow(String version, String reason) {
@@ -61,7 +63,7 @@ public record UpgradeView(boolean managerInstalled, String stateDir, Optional<St
         Map<String, String> all = status.releaseNotes() == null ? Map.of() : status.releaseNotes();
         all.forEach((version, text) -> notes.add(new NotesRow(version, version.equals(status.installed()) ? "installed" : "offered", text)));
         return new Check(status.checkedAt(), status.installed(), status.channel(), status.verified() ? null : status.problem(),
-                status.metadataExpires(), status.newest(), status.offered(), path, notOffered, notes);
+                status.metadataExpires(), status.newest(), status.offered(), path, notOffered, notes, status.automaticUpgrades());
     }
 
     private static Progress progress(UpgradeState.Running running) {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,8 @@ public final class UpgradeManager {
                 ? ChannelCheck.unverifiable(channel(), releases.currentVersion(), "no 'repository' in " + layout.settingsFile()
                         + ": this appliance is offline; bring releases with 'procura-upgrade import BUNDLE'")
                 : check(RepositorySource.of(settings.requireRepository()), channel());
-        StatusFile.write(layout, check, installedManifest(), clock.instant());
+        StatusFile.write(layout, check, installedManifest(), Optional.ofNullable(settings.maintenanceWindows().get(check.channel()))
+                .map(UpgradeManager::describe), clock.instant());
         return check;
     }
 
@@ -125,6 +127,30 @@ public final class UpgradeManager {
         }
         UpgradePlan plan = new UpgradePlanner().plan(installed, targets, badReleases.reasons());
         return ChannelCheck.verified(channel, installed, targets, plan);
+    }
+
+    /**
+     * Why {@code auto} must not upgrade now: no maintenance window for the followed channel, or outside it; empty
+     * inside the window.
+     */
+    public Optional<String> outsideMaintenanceWindow() throws IOException {
+        String channel = channel();
+        MaintenanceWindow window = settings.maintenanceWindows().get(channel);
+        if (window == null) {
+            return Optional.of("automatic upgrades are off for channel '" + channel + "' (no auto.window." + channel + " in "
+                    + layout.settingsFile() + ")");
+        }
+        Instant now = clock.instant();
+        if (window.openingContaining(now).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("outside the maintenance window of channel '" + channel + "' (" + describe(window) + "); it opens next at "
+                + window.nextOpening(now));
+    }
+
+    static String describe(MaintenanceWindow window) {
+        return window.days().stream().map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH))
+                .collect(java.util.stream.Collectors.joining(",")) + " " + window.start() + "-" + window.end() + " " + window.zone();
     }
 
     /** Walks every hop of the plan; stops at the first refusal or rollback. */

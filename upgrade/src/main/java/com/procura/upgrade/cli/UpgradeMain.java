@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = "Shows, plans, applies and rolls back Procura upgrades on this appliance.",
         subcommands = {UpgradeMain.Status.class, UpgradeMain.Check.class, UpgradeMain.Plan.class, UpgradeMain.Apply.class,
                 UpgradeMain.Rollback.class, UpgradeMain.ChannelCommand.class, UpgradeMain.Import.class, UpgradeMain.Recover.class,
-                UpgradeMain.RunRequests.class})
+                UpgradeMain.RunRequests.class, UpgradeMain.Auto.class})
 public final class UpgradeMain {
 
     @Option(names = "--root", description = "root directory of the appliance (default: ${DEFAULT-VALUE})", defaultValue = "/")
@@ -285,6 +285,25 @@ public final class UpgradeMain {
                 manager.recordRequest("request-refused", request.action() + ": " + e.getMessage());
                 out().println("REFUSED " + e.getMessage());
                 return false;
+            }
+        }
+    }
+
+    @Command(name = "auto", description = "Upgrades only inside the maintenance window of the followed channel (what the timer runs).")
+    static final class Auto extends Sub {
+        @Override
+        Integer run() throws Exception {
+            UpgradeManager manager = recoveredManager();
+            Optional<String> outside = manager.outsideMaintenanceWindow();
+            if (outside.isPresent()) {
+                manager.check();
+                out().println("no automatic upgrade: " + outside.get());
+                return 0;
+            }
+            try {
+                return outcome(manager.apply());
+            } catch (UpgradeRefusedException e) {
+                return refused(e);
             }
         }
     }

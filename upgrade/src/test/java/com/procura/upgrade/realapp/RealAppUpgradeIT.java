@@ -192,7 +192,7 @@ class RealAppUpgradeIT {
             assertThat(check.exitCode()).as(check.output()).isZero();
             assertThat(appliance.upgradePage(admin)).contains("<dd id=\"installed\">" + versionA + "</dd>",
                     "<dd id=\"channel\">live</dd>", versionB + " (" + versionA + " → " + versionB + ")",
-                    "Release notes " + versionB, "notes table", "Upgrade to " + versionB);
+                    "Release notes " + versionB, "notes table", "Upgrade to " + versionB, "Automatic upgrades</dt><dd id=\"automatic\">off");
 
             appliance.requestFromUpgradePage(admin, Map.of("action", "apply"));
             CliResult apply = appliance.upgrade("run-requests");
