@@ -163,7 +163,7 @@ class RealAppUpgradeIT {
     @Test
     void releaseThatNeverGetsReadyIsRolledBackAfterTheHealthTimeout() throws Exception {
         String hanging = later(2);
-        try (RealAppliance appliance = applianceOnA("never-ready", Map.of("health.timeout.seconds", "10"))) {
+        try (RealAppliance appliance = applianceOnA("never-ready", Map.of("health.timeout.seconds", "6"))) {
             repo.publishToLive(bundleB(hanging, "Procura " + hanging + ": a data migration that never ends",
                     Map.of("V1000__endless.sql", "CREATE ALIAS UPGRADE_TEST_SLEEP FOR 'java.lang.Thread.sleep(long)';\n"
                             + "CALL UPGRADE_TEST_SLEEP(3600000);\n")), hanging);
@@ -171,7 +171,7 @@ class RealAppUpgradeIT {
             CliResult apply = appliance.upgrade("apply");
 
             assertThat(apply.exitCode()).as(apply.output()).isEqualTo(1);
-            assertThat(apply.output()).contains("failed and was rolled back to " + versionA, "did not answer 200 within 10 s");
+            assertThat(apply.output()).contains("failed and was rolled back to " + versionA, "did not answer 200 within 6 s");
             assertThat(appliance.readyVersion()).contains(versionA);
             assertThat(appliance.login(ADMIN, PASSWORD_UNDER_A)).isPresent();
             assertThat(appliance.upgrade("status").output()).contains("not offered: " + hanging + " - marked bad on this appliance");
