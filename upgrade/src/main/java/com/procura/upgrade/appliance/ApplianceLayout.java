@@ -81,6 +81,16 @@ public record ApplianceLayout(Path root) {
         return stateDir().resolve("last-upgrade.json");
     }
 
+    /** What the last check found, for the admin page ({@link StatusFile}). */
+    public Path statusFile() {
+        return stateDir().resolve("status.json");
+    }
+
+    /** Requests from the admin page, taken by {@code procura-upgrade run-requests} ({@link UpgradeRequests}). */
+    public Path requestsDir() {
+        return stateDir().resolve("requests");
+    }
+
     public Path servicePidFile() {
         return stateDir().resolve("service.pid");
     }
