@@ -12,6 +12,8 @@ jar=$PWD/webapp/target/procura.jar
 [ -f "$jar" ] || { echo "no $jar: build it first (mvn -B -q package -DskipTests -pl idoc,webapp)" >&2; exit 1; }
 mvn -B -q -o -pl upgrade test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >/dev/null
-exec "$java" -Dprocura.jar="$jar" \
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$java" -Djava.io.tmpdir="$work" -Dprocura.jar="$jar" \
   -cp "upgrade/target/classes:upgrade/target/test-classes:$(cat upgrade/target/test-classpath.txt)" \
   com.procura.upgrade.benchmark.UpgradeDowntimeBenchmark "$runs" "$cds"
