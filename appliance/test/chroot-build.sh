@@ -31,15 +31,10 @@ unmount_rootfs() {
     rm -f "$rootfs/usr/sbin/policy-rc.d"
 }
 trap unmount_rootfs EXIT
+trap 'exit 130' INT TERM
 
-need=()
-command -v debootstrap >/dev/null || need+=(debootstrap)
-command -v ansible-playbook >/dev/null || need+=(ansible)
-command -v unzip >/dev/null || need+=(unzip)
-if [ "${#need[@]}" -gt 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null \
-        || { echo "cannot install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
-fi
+need_packages debootstrap:debootstrap ansible-playbook:ansible unzip:unzip \
+    || { echo "0 passed, 1 failed"; exit 1; }
 
 # --- the release -------------------------------------------------------------------------------
 jar=${1:-$repo/webapp/target/procura.jar}
