@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers of the appliance test scripts (sourced).
 
 PASSED=0
@@ -98,7 +99,10 @@ make_boot_disk() {
         set -e
         root=$1 dir=$2 out=$3
         kernel=$(cd "$root/boot" && ls vmlinuz-* | sort -V | tail -1)
-        printf 'LABEL=procura-root / ext4 errors=remount-ro 0 1\n' >"$root/etc/fstab"
+        # The root line replaces any other for /; the rest of fstab (e.g. /dev/shm options) stays.
+        touch "$root/etc/fstab"
+        sed -i -E '/^[^#[:space:]]+[[:space:]]+\/[[:space:]]/d' "$root/etc/fstab"
+        printf 'LABEL=procura-root / ext4 errors=remount-ro 0 1\n' >>"$root/etc/fstab"
         mkdir -p "$root/boot/extlinux"
         cat >"$root/boot/extlinux/extlinux.conf" <<CONF
 DEFAULT procura
