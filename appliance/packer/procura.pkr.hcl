@@ -143,6 +143,7 @@ build {
       "--become",
       "--extra-vars", "procura_image_build=true",
       "--extra-vars", "base_network_dhcp_enabled=true",
+      "--extra-vars", "base_hostname=procura",
       "--extra-vars", "procura_jar_path=${var.procura_jar}",
       "--extra-vars", "procura_version=${var.procura_version}",
       "--extra-vars", "base_apt_mirror=${var.debian_mirror}",

@@ -170,6 +170,7 @@ check "auditd enabled with the Procura rules" sh -c "ls '$rootfs'/etc/systemd/sy
 check "apparmor.service enabled" enabled apparmor.service
 check "password hashing rounds and no core dumps" sh -c "grep -qE '^SHA_CRYPT_MIN_ROUNDS[[:space:]]+500000$' '$rootfs/etc/login.defs' &&
     grep -qE '^\*[[:space:]]+hard[[:space:]]+core[[:space:]]+0$' '$rootfs/etc/security/limits.d/10-procura-no-core.conf'"
+check "host name procura, resolvable" sh -c "grep -qx procura '$rootfs/etc/hostname' && grep -qP '^127\.0\.1\.1\tprocura$' '$rootfs/etc/hosts'"
 check "/dev/shm nodev,nosuid,noexec" grep -qx 'tmpfs /dev/shm tmpfs defaults,nodev,nosuid,noexec 0 0' "$rootfs/etc/fstab"
 
 step=$(date +%s)
