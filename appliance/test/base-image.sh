@@ -92,7 +92,8 @@ export ANSIBLE_CONFIG=$ansible_dir/ansible.cfg ANSIBLE_NOCOLOR=1 ANSIBLE_LOCALHO
 render() { # render TEMPLATE DEST MODE ROLE
     ansible localhost -c local -o -m ansible.builtin.template \
         -a "src=$repo/config-templates/$1 dest=$2 mode=$3" \
-        -e "@$ansible_dir/roles/$4/defaults/main.yml" -e '{"procura_admin_networks": ["10.0.2.2/32"]}' >/dev/null
+        -e "@$ansible_dir/group_vars/all.yml" -e "@$ansible_dir/roles/$4/defaults/main.yml" \
+        -e '{"procura_admin_networks": ["10.0.2.2/32"]}' >/dev/null
 }
 build_sshd() {
     render sshd-procura.conf.j2 "$base/etc/ssh/sshd_config.d/10-procura.conf" 0600 hardening &&

@@ -26,38 +26,55 @@ direct_http_port=$((https_port + 3))
 qemu_pid=
 started=$(date +%s)
 
+stop_vm() {
+    if [ -n "$qemu_pid" ]; then
+        kill "$qemu_pid" 2>/dev/null
+        wait "$qemu_pid" 2>/dev/null
+        qemu_pid=
+    fi
+}
 cleanup() {
-    [ -n "$qemu_pid" ] && kill "$qemu_pid" 2>/dev/null
+    stop_vm
     rm -f "$work/admin-password" "$work/cookies"
     [ -n "${PROCURA_KEEP_IMAGE:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# After a failure: what the console and the guest's journal say (the token is long invalid then).
+diagnostics() {
+    stop_vm
+    echo "--- serial console, last 40 lines ($work/serial.log)"
+    tail -40 "$work/serial.log" 2>/dev/null | tr -d '\r' | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g'
+    [ -s "$work/qemu.log" ] && { echo "--- QEMU"; cat "$work/qemu.log"; }
+    [ -f "$work/procura.qcow2" ] && guest_journal "$work/procura.qcow2" "$work"
+}
+# give_up: a check the rest depends on failed; every later wait would only run into its timeout.
+give_up() {
+    echo "FATAL: $*"
+    diagnostics
+    echo "TIME boot test total: $(($(date +%s) - started)) s"
+    summary
+    exit 1
+}
 
 if [ ! -x "$rootfs/usr/local/sbin/procura-first-boot" ]; then
     echo "no appliance root file system in $rootfs: run chroot-build.sh first"
     echo "0 passed, 1 failed"
     exit 1
 fi
-need=()
-command -v qemu-system-x86_64 >/dev/null || need+=(qemu-system-x86)
-command -v qemu-img >/dev/null || need+=(qemu-utils)
-command -v extlinux >/dev/null || need+=(extlinux)
-command -v sfdisk >/dev/null || need+=(fdisk)
-if [ "${#need[@]}" -gt 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null \
-        || { echo "cannot install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
-fi
+need_packages qemu-system-x86_64:qemu-system-x86 qemu-img:qemu-utils extlinux:extlinux sfdisk:fdisk \
+    curl:curl openssl:openssl || { echo "0 passed, 1 failed"; exit 1; }
 
 # --- disk image --------------------------------------------------------------------------------
 step=$(date +%s)
 check "raw disk with extlinux, converted to qcow2" make_boot_disk "$rootfs" "$work" "$work/procura.qcow2"
+[ -f "$work/procura.qcow2" ] || give_up "no disk image"
 echo "TIME disk image: $(($(date +%s) - step)) s"
+echo "image size: $(du -m --apparent-size "$work/procura.qcow2" | cut -f1) MiB qcow2 (uncompressed), $(qemu-img info --output=json "$work/procura.qcow2" | python3 -c 'import json,sys; print(json.load(sys.stdin)["virtual-size"] // 2**30)') GiB virtual"
 
 # --- boot --------------------------------------------------------------------------------------
-accel=tcg
-if grep -qE 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
-    accel=kvm
-fi
+accel=$(qemu_accel)
 step=$(date +%s)
 qemu-system-x86_64 -accel "$accel" -m 2048 -smp 2 -display none -monitor none \
     -drive file="$work/procura.qcow2",if=virtio,format=qcow2 \
@@ -77,10 +94,10 @@ wait_for() { # wait_for REGEX: waits for REGEX on the serial console
     done
     return 1
 }
-check "kernel boots to the console login" wait_for 'login:'
+check "kernel boots to the console login" wait_for 'login:' || give_up "no login prompt"
 echo "TIME boot to login prompt: $(($(date +%s) - step)) s"
 check "first boot created the TLS certificate" wait_for "created a self-signed TLS certificate"
-check "setup token on the serial console" wait_for 'Setup token: +[^ ]+'
+check "setup token on the serial console" wait_for 'Setup token: +[^ ]+' || give_up "no setup token"
 token=$(grep -aoE 'Setup token: +[^ ]+' "$work/serial.log" | tail -1 | awk '{print $3}' | tr -d '\r')
 # The token is a credential until setup is done: only its shape goes into the log.
 if [ -n "$token" ]; then echo "setup token: found (${#token} characters)"; else echo "setup token: none"; fi
@@ -101,7 +118,7 @@ https_ready() { # polls until Procura answers 200 through the 443 redirect (Java
     echo "last answer: $code"
     return 1
 }
-check "HTTPS through 443 answers /health/ready with 200" https_ready
+check "HTTPS through 443 answers /health/ready with 200" https_ready || give_up "Procura never answered over HTTPS"
 echo "TIME boot to first HTTPS 200: $(($(date +%s) - step)) s"
 
 # The first administrator, created with the token from the serial console, then a login.
@@ -158,5 +175,12 @@ silent() { # silent PORT: the forward accepts on the host side; a dropped guest 
 check "SSH (no admin network) does not answer" silent "$ssh_port"
 check "8080 directly (not through 80) does not answer" silent "$direct_http_port"
 
+restarts() { # a second, different token on the console means Procura restarted (crashed) meanwhile
+    n=$(grep -aoE 'Setup token: +[^ ]+' "$work/serial.log" | awk '{print $3}' | tr -d '\r' | sort -u | wc -l)
+    [ "$n" -le 1 ] || { echo "$n different setup tokens on the console"; return 1; }
+}
+check "Procura did not restart during the test" restarts
+
+[ "$FAILED" -eq 0 ] || diagnostics
 echo "TIME boot test total: $(($(date +%s) - started)) s"
 summary

@@ -31,15 +31,10 @@ unmount_rootfs() {
     rm -f "$rootfs/usr/sbin/policy-rc.d"
 }
 trap unmount_rootfs EXIT
+trap 'exit 130' INT TERM
 
-need=()
-command -v debootstrap >/dev/null || need+=(debootstrap)
-command -v ansible-playbook >/dev/null || need+=(ansible)
-command -v unzip >/dev/null || need+=(unzip)
-if [ "${#need[@]}" -gt 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null \
-        || { echo "cannot install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
-fi
+need_packages debootstrap:debootstrap ansible-playbook:ansible unzip:unzip \
+    || { echo "0 passed, 1 failed"; exit 1; }
 
 # --- the release -------------------------------------------------------------------------------
 jar=${1:-$repo/webapp/target/procura.jar}
@@ -170,6 +165,13 @@ check "systemd-analyze verify of the Procura units" verify_units
 check "kernel module blacklist" grep -qx 'install usb-storage /bin/false' "$rootfs/etc/modprobe.d/procura-blacklist.conf"
 check "sysctl hardening" grep -qx 'kernel.kptr_restrict = 2' "$rootfs/etc/sysctl.d/90-procura.conf"
 check "unattended security upgrades" grep -q 'Debian-Security' "$rootfs/etc/apt/apt.conf.d/52procura-unattended-upgrades"
+check "auditd enabled with the Procura rules" sh -c "ls '$rootfs'/etc/systemd/system/*.wants/auditd.service >/dev/null &&
+    grep -qx -- '-w /etc/procura -p wa -k procura-config' '$rootfs/etc/audit/rules.d/50-procura.rules'"
+check "apparmor.service enabled" enabled apparmor.service
+check "password hashing rounds and no core dumps" sh -c "grep -qE '^SHA_CRYPT_MIN_ROUNDS[[:space:]]+500000$' '$rootfs/etc/login.defs' &&
+    grep -qE '^\*[[:space:]]+hard[[:space:]]+core[[:space:]]+0$' '$rootfs/etc/security/limits.d/10-procura-no-core.conf'"
+check "host name procura, resolvable" sh -c "grep -qx procura '$rootfs/etc/hostname' && grep -qP '^127\.0\.1\.1\tprocura$' '$rootfs/etc/hosts'"
+check "/dev/shm nodev,nosuid,noexec" grep -qx 'tmpfs /dev/shm tmpfs defaults,nodev,nosuid,noexec 0 0' "$rootfs/etc/fstab"
 
 step=$(date +%s)
 playbook >"$cache/run2.log" 2>&1

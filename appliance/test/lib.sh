@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers of the appliance test scripts (sourced).
 
 PASSED=0
@@ -63,16 +64,45 @@ print(main, sec)
 PY
 }
 
+# need_packages COMMAND:PACKAGE...: installs the packages whose command is missing (apt-get update
+# first, since a fresh machine may have no package lists). Prints what it installs.
+need_packages() {
+    missing=()
+    for pair in "$@"; do
+        command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    echo "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null \
+        || { echo "cannot install ${missing[*]}"; return 1; }
+}
+
+# qemu_accel: the -accel argument for this machine. KVM where the CPU has vmx/svm and /dev/kvm is
+# usable; else TCG with one translation thread: with multi-threaded TCG the guest's JVM crashed in
+# JIT-compiled code (SIGSEGV in code HotSpot had just patched on another vCPU, a cross-modifying
+# code race of the emulator), which restarted Procura with a new setup token mid-test.
+qemu_accel() {
+    if grep -qE 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
+        echo kvm
+    else
+        echo tcg,thread=single
+    fi
+}
+
 # make_boot_disk ROOTFS WORKDIR OUT.qcow2: a bootable disk from a root file system. Writes fstab and
-# extlinux.conf into ROOTFS, makes an ext4 file system from it (mkfs.ext4 -d), writes it at 1 MiB
-# into a 6 GiB raw disk with one MBR partition, installs extlinux through a loop device and
-# converts to qcow2. Needs root, qemu-img, extlinux, sfdisk.
+# extlinux.conf into ROOTFS, makes an ext4 file system from it (mkfs.ext4 -d) directly at 1 MiB of a
+# 6 GiB raw disk with one MBR partition, installs extlinux through a loop device and converts to
+# qcow2. Needs root, qemu-img, extlinux, sfdisk.
 make_boot_disk() {
     (
         set -e
         root=$1 dir=$2 out=$3
         kernel=$(cd "$root/boot" && ls vmlinuz-* | sort -V | tail -1)
-        printf 'LABEL=procura-root / ext4 errors=remount-ro 0 1\n' >"$root/etc/fstab"
+        # The root line replaces any other for /; the rest of fstab (e.g. /dev/shm options) stays.
+        touch "$root/etc/fstab"
+        sed -i -E '/^[^#[:space:]]+[[:space:]]+\/[[:space:]]/d' "$root/etc/fstab"
+        printf 'LABEL=procura-root / ext4 errors=remount-ro 0 1\n' >>"$root/etc/fstab"
         mkdir -p "$root/boot/extlinux"
         cat >"$root/boot/extlinux/extlinux.conf" <<CONF
 DEFAULT procura
@@ -82,12 +112,10 @@ LABEL procura
     INITRD /boot/initrd.img-${kernel#vmlinuz-}
     APPEND root=LABEL=procura-root ro console=tty0 console=ttyS0,115200 quiet systemd.default_device_timeout_sec=300
 CONF
-        truncate -s 6G "$dir/part.img"
-        mkfs.ext4 -q -L procura-root -d "$root" "$dir/part.img"
+        rm -f "$dir/disk.raw"
         truncate -s $((6 * 1024 + 1))M "$dir/disk.raw"
+        mkfs.ext4 -q -L procura-root -E offset=$((1024 * 1024)),nodiscard -d "$root" "$dir/disk.raw" 6G
         echo 'start=2048, type=83, bootable' | sfdisk -q "$dir/disk.raw"
-        dd if="$dir/part.img" of="$dir/disk.raw" bs=1M seek=1 conv=notrunc,sparse status=none
-        rm "$dir/part.img"
         loop=$(losetup --find --show --offset $((1024 * 1024)) "$dir/disk.raw")
         trap 'mountpoint -q "$dir/mnt" && umount "$dir/mnt"; losetup -d "$loop"' EXIT
         mkdir -p "$dir/mnt"
@@ -97,5 +125,26 @@ CONF
         dd if=/usr/lib/EXTLINUX/mbr.bin of="$dir/disk.raw" bs=440 count=1 conv=notrunc status=none
         qemu-img convert -f raw -O qcow2 "$dir/disk.raw" "$out"
         rm "$dir/disk.raw"
+    )
+}
+
+# guest_journal DISK.qcow2 WORKDIR: after the VM stopped, prints the guest's journal of the Procura
+# units and the head of any JVM crash report, for a failed test's log.
+guest_journal() {
+    (
+        disk=$1 dir=$2
+        qemu-img convert -f qcow2 -O raw "$disk" "$dir/inspect.raw" || exit 1
+        loop=$(losetup --find --show --read-only --offset $((1024 * 1024)) "$dir/inspect.raw") || exit 1
+        mkdir -p "$dir/inspect"
+        trap 'mountpoint -q "$dir/inspect" && umount "$dir/inspect"; losetup -d "$loop"; rm -f "$dir/inspect.raw"' EXIT
+        mount -o ro,noload "$loop" "$dir/inspect" || exit 1
+        echo "--- guest journal (procura-first-boot, mariadb, procura), last 80 lines"
+        journalctl --directory="$dir/inspect/var/log/journal" --no-pager -o short-monotonic \
+            -u procura-first-boot.service -u mariadb.service -u procura.service 2>&1 | tail -80
+        for f in "$dir"/inspect/var/lib/procura/hs_err_pid*.log; do
+            [ -f "$f" ] || continue
+            echo "--- $(basename "$f") (head)"
+            head -25 "$f"
+        done
     )
 }

@@ -56,16 +56,7 @@ fi
 echo "TIME packer build: $(($(date +%s) - step)) s"
 
 check "procura.qcow2 is a qcow2 disk" sh -c "qemu-img info '$output/procura.qcow2' | grep -q 'file format: qcow2'"
-ova_ok() {
-    list=$(tar -tf "$output/procura.ova") &&
-    [ "$(echo "$list" | head -1)" = procura.ovf ] &&
-    d=$(mktemp -d) && tar -C "$d" -xf "$output/procura.ova" &&
-    (cd "$d" && sed -E 's/^SHA256\(([^)]*)\)= (.*)$/\2  \1/' procura.mf | sha256sum -c --quiet)
-    rc=$?
-    rm -rf "$d"
-    return $rc
-}
-check "procura.ova: descriptor first, manifest matches" ova_ok
-[ -f "$output/procura.qcow2" ] && echo "image size: $(du -h --apparent-size "$output/procura.qcow2" | cut -f1) (qcow2), $(du -h --apparent-size "$output/procura.ova" 2>/dev/null | cut -f1) (OVA)"
+check "procura.ova: OVF 1.0 descriptor, manifest, streamOptimized disk" python3 "$here/check-ova.py" "$output/procura.ova"
+[ -f "$output/procura.qcow2" ] && echo "image size: $(du -m --apparent-size "$output/procura.qcow2" | cut -f1) MiB (qcow2, compressed), $(du -m --apparent-size "$output/procura.ova" 2>/dev/null | cut -f1) MiB (OVA)"
 echo "TIME packer total: $(($(date +%s) - started)) s"
 summary

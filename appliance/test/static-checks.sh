@@ -34,6 +34,7 @@ command -v nft >/dev/null || need+=(nftables)
 command -v ip >/dev/null || need+=(iproute2)
 command -v openssl >/dev/null || need+=(openssl)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
+command -v qemu-img >/dev/null || need+=(qemu-utils)
 if [ "${#need[@]}" -gt 0 ]; then
     echo "installing ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -84,6 +85,22 @@ check "packer validate rejects a mirror that is not a URL" rejects "debian_mirro
     -var-file=targets/kvm.pkrvars.hcl -var debian_mirror=mirror.example
 check "packer fmt -check (template)" packer fmt -check .
 check "packer fmt -check (targets)" packer fmt -check targets
+
+# --- OVA packaging -----------------------------------------------------------------------------
+# make-ova.sh on a small blank disk: the archive an importer reads (descriptor, manifest, VMDK).
+small_ova() {
+    qemu-img create -q -f qcow2 "$work/small.qcow2" 64M &&
+    sh "$packer_dir/scripts/make-ova.sh" "$work/small.qcow2" "$work/small.ova" 0.0.0-test 2>/dev/null &&
+    python3 "$here/check-ova.py" "$work/small.ova"
+}
+check "make-ova.sh writes an OVA that check-ova.py accepts" small_ova
+broken_ova() { # a manifest that no longer matches must be caught
+    d=$work/broken && mkdir -p "$d" && tar -C "$d" -xf "$work/small.ova" &&
+    sed -i 's/0.0.0-test/0.0.1-test/' "$d/procura.ovf" &&
+    tar -C "$d" --format=ustar -cf "$work/broken.ova" procura.ovf procura.mf procura-disk1.vmdk &&
+    python3 "$here/check-ova.py" "$work/broken.ova" | grep -q 'digest of procura.ovf does not match'
+}
+check "check-ova.py catches a descriptor changed after the manifest" broken_ova
 
 # --- No mirror host name in committed files ----------------------------------------------------
 check "no Debian mirror host name in the tree" sh -c "! grep -rIlE '(deb|ftp[.a-z0-9]*|security)\.debian\.org' \

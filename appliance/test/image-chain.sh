@@ -1,0 +1,61 @@
+#!/bin/bash
+# The appliance image chain as CI runs it: chroot-build.sh (debootstrap Debian 13, the playbook
+# into it through the chroot connection, checks, a second run with zero changes, seal), then
+# boot-test.sh (disk image, boot under QEMU, first-boot setup with the console token, HTTPS login,
+# closed ports). Run as root.
+#
+#   appliance/test/image-chain.sh PATH/TO/procura.jar
+#
+# PROCURA_CI_CACHE (default /var/cache/procura-ci) holds the root file system, the bootstrap
+# tarball and the downloaded packages; CI points it at an empty folder of its clone, so that every
+# CI run bootstraps from the mirror like a new machine. PROCURA_CI_CLEAN=1 removes the root file
+# system and the bootstrap tarball at the end (the logs stay).
+# Prints both scripts' lines, the figures, and "N passed, M failed" over both last.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+jar=${1:?usage: image-chain.sh PATH/TO/procura.jar}
+cache=${PROCURA_CI_CACHE:-/var/cache/procura-ci}
+export PROCURA_CI_CACHE=$cache
+started=$(date +%s)
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "image-chain.sh needs root (debootstrap, chroot, loop devices)"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+if [ ! -f "$jar" ]; then
+    echo "no $jar: build it first (mvn -B package)"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+passed=0 failed=0
+run() { # run SCRIPT ARGS...: runs one stage, adds its counts
+    out=$(mktemp)
+    "$@" 2>&1 | tee "$out"
+    rc=${PIPESTATUS[0]}
+    counts=$(tail -1 "$out")
+    rm -f "$out"
+    if [[ $counts =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        passed=$((passed + BASH_REMATCH[1]))
+        failed=$((failed + BASH_REMATCH[2]))
+    fi
+    [ "$rc" -eq 0 ] || [ "$failed" -gt 0 ] || failed=$((failed + 1))
+    return "$rc"
+}
+
+echo "=== appliance root file system (chroot-build.sh)"
+if run "$here/chroot-build.sh" "$jar"; then
+    echo "=== appliance boot test (boot-test.sh)"
+    run "$here/boot-test.sh"
+else
+    echo "chroot build failed: no boot test"
+fi
+
+if [ "${PROCURA_CI_CLEAN:-}" = 1 ]; then
+    rm -rf "$cache/rootfs" "$cache"/rootfs-*.tar
+fi
+echo "TIME appliance image chain total: $(($(date +%s) - started)) s"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
