@@ -225,7 +225,7 @@ upgrade_status() { # procura-upgrade status inside the image against the test re
     # The image starts without trusted metadata or a status of the build machine's check.
     find "$rootfs/var/lib/procura-upgrade" -mindepth 1 -maxdepth 1 ! -name requests -exec rm -rf {} +
     [ "$rc" = 0 ] && grep -qE "^installed: +$version$" <<<"$out" && grep -qE '^channel: +live$' <<<"$out" &&
-        grep -q '^metadata: +verified' <<<"$out"
+        grep -qE '^metadata: +verified' <<<"$out"
 }
 check "procura-upgrade status: installed $version, channel live, metadata verified" upgrade_status
 
