@@ -1,10 +1,13 @@
 #!/bin/bash
-# The appliance image chain as CI runs it: chroot-build.sh (debootstrap Debian 13, the playbook
-# into it through the chroot connection, checks, a second run with zero changes, seal), then
-# boot-test.sh (disk image, boot under QEMU, first-boot setup with the console token, HTTPS login,
-# closed ports). Run as root.
+# The appliance image chains. Run as root.
 #
-#   appliance/test/image-chain.sh PATH/TO/procura.jar
+#   appliance/test/image-chain.sh PATH/TO/procura.jar            (CI, every run: about 8 minutes)
+#       chroot-build.sh (debootstrap Debian 13, the playbook into it through the chroot connection,
+#       checks, a second run with zero changes, seal), then boot-test.sh (disk image, boot under
+#       QEMU, first-boot setup with the console token, HTTPS login, closed ports).
+#   appliance/test/image-chain.sh --packer PATH/TO/procura.jar   (on demand: about 45 minutes)
+#       chroot-build.sh, base-image.sh, packer-build.sh (qcow2 and OVA), then lynis-vm.sh on the
+#       Packer image (Lynis inside the booted VM, hardening index >= 75, backup and restore).
 #
 # PROCURA_CI_CACHE (default /var/cache/procura-ci) holds the root file system, the bootstrap
 # tarball and the downloaded packages; CI points it at an empty folder of its clone, so that every
@@ -14,7 +17,12 @@
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
-jar=${1:?usage: image-chain.sh PATH/TO/procura.jar}
+packer=
+if [ "${1:-}" = --packer ]; then
+    packer=1
+    shift
+fi
+jar=${1:?usage: image-chain.sh [--packer] PATH/TO/procura.jar}
 cache=${PROCURA_CI_CACHE:-/var/cache/procura-ci}
 export PROCURA_CI_CACHE=$cache
 started=$(date +%s)
@@ -46,11 +54,18 @@ run() { # run SCRIPT ARGS...: runs one stage, adds its counts
 }
 
 echo "=== appliance root file system (chroot-build.sh)"
-if run "$here/chroot-build.sh" "$jar"; then
+if ! run "$here/chroot-build.sh" "$jar"; then
+    echo "chroot build failed: nothing booted"
+elif [ -z "$packer" ]; then
     echo "=== appliance boot test (boot-test.sh)"
     run "$here/boot-test.sh"
 else
-    echo "chroot build failed: no boot test"
+    echo "=== Packer base disk (base-image.sh)"
+    run "$here/base-image.sh" &&
+    echo "=== packer build (packer-build.sh)" &&
+    run "$here/packer-build.sh" "$jar" &&
+    echo "=== Lynis inside the Packer image, backup and restore (lynis-vm.sh)" &&
+    run "$here/lynis-vm.sh" "$cache/packer-output/procura.qcow2"
 fi
 
 if [ "${PROCURA_CI_CLEAN:-}" = 1 ]; then

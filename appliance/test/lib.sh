@@ -7,15 +7,16 @@ FAILED=0
 pass() { PASSED=$((PASSED + 1)); echo "PASS $*"; }
 fail() { FAILED=$((FAILED + 1)); echo "FAIL $*"; }
 
-# check NAME COMMAND...: runs the command, keeps its output only when it fails.
+# check NAME COMMAND...: runs the command, keeps its output only when it fails; returns its success.
 check() {
-    name=$1
+    local name=$1 out
     shift
     if out=$("$@" 2>&1); then
         pass "$name"
     else
         fail "$name"
         printf '%s\n' "$out" | tail -40 | sed 's/^/    /'
+        return 1
     fi
 }
 

@@ -22,7 +22,7 @@ ansible_dir=$repo/appliance/ansible
 image=$(readlink -f "${1:?usage: lynis-vm.sh IMAGE.qcow2 [MIN_INDEX]}")
 min_index=${2:-75}
 cache=${PROCURA_CI_CACHE:-/var/cache/procura-ci}
-out=$cache/lynis
+report_dir=$cache/lynis
 timeout=${PROCURA_BOOT_TIMEOUT:-600}
 work=$(mktemp -d /tmp/procura-lynis.XXXXXX)
 user=procura-audit
@@ -56,7 +56,7 @@ trap 'exit 130' INT TERM
 
 need_packages qemu-system-x86_64:qemu-system-x86 qemu-img:qemu-utils ssh:openssh-client \
     ansible:ansible curl:curl || { echo "0 passed, 1 failed"; exit 1; }
-mkdir -p "$out"
+mkdir -p "$report_dir"
 
 # --- the audit copy ----------------------------------------------------------------------------
 step=$(date +%s)
@@ -136,17 +136,17 @@ echo "TIME boot to Procura ready: $(($(date +%s) - step)) s"
 
 # --- Lynis -------------------------------------------------------------------------------------
 step=$(date +%s)
-vm "sudo lynis audit system --quick --no-colors" >"$out/lynis-output.txt" 2>&1
-vm "sudo cat /var/log/lynis-report.dat" >"$out/lynis-report.dat"
-vm "sudo cat /var/log/lynis.log" >"$out/lynis.log"
+vm "sudo lynis audit system --quick --no-colors" >"$report_dir/lynis-output.txt" 2>&1
+vm "sudo cat /var/log/lynis-report.dat" >"$report_dir/lynis-report.dat"
+vm "sudo cat /var/log/lynis.log" >"$report_dir/lynis.log"
 echo "TIME Lynis: $(($(date +%s) - step)) s"
-index=$(sed -n 's/^hardening_index=//p' "$out/lynis-report.dat")
-echo "Lynis $(sed -n 's/^lynis_version=//p' "$out/lynis-report.dat"), tests performed: $(sed -n 's/^lynis_tests_done=//p' "$out/lynis-report.dat")"
+index=$(sed -n 's/^hardening_index=//p' "$report_dir/lynis-report.dat")
+echo "Lynis $(sed -n 's/^lynis_version=//p' "$report_dir/lynis-report.dat"), tests performed: $(sed -n 's/^lynis_tests_done=//p' "$report_dir/lynis-report.dat")"
 echo "hardening index: ${index:-none} (at least $min_index wanted)"
 echo "warnings:"
-sed -n 's/^warning\[\]=//p' "$out/lynis-report.dat" | sed 's/^/  /'
+sed -n 's/^warning\[\]=//p' "$report_dir/lynis-report.dat" | sed 's/^/  /'
 echo "suggestions:"
-sed -n 's/^suggestion\[\]=//p' "$out/lynis-report.dat" | sed 's/^/  /'
+sed -n 's/^suggestion\[\]=//p' "$report_dir/lynis-report.dat" | sed 's/^/  /'
 check "Lynis hardening index ${index:-none} >= $min_index" test "${index:-0}" -ge "$min_index"
 
 # --- backup and restore ------------------------------------------------------------------------
@@ -168,14 +168,14 @@ backup() {
 check "procura-backup.service writes a snapshot (database dump, data folder)" backup
 restore() {
     snapshot=$(cat "$work/snapshot")
-    vm "sudo -u procura procura user create-admin --config /etc/procura/procura.properties --username restore-check" >/dev/null &&
+    vm "cd / && sudo -u procura procura user create-admin --config /etc/procura/procura.properties --username restore-check" >/dev/null &&
     checksums >"$work/changed" && ! cmp -s "$work/before" "$work/changed" &&
     vm "sudo systemctl stop procura.service &&
         sudo sh -c 'zcat $snapshot/database.sql.gz | mariadb --protocol=socket' &&
         sudo find /var/lib/procura -mindepth 1 -delete &&
-        sudo tar -C /var/lib/procura -xzf $snapshot/data.tar.gz &&
-        sudo systemctl start procura.service" &&
-    checksums >"$work/after" && diff "$work/before" "$work/after" && ready
+        sudo tar -C /var/lib/procura -xzf $snapshot/data.tar.gz" &&
+    checksums >"$work/after" && diff "$work/before" "$work/after" &&
+    vm "sudo systemctl start procura.service" && ready
 }
 check "restoring the snapshot brings the database back (the later account gone), Procura answers" restore
 echo "TIME backup and restore: $(($(date +%s) - step)) s"
