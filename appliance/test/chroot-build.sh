@@ -198,14 +198,14 @@ check "upgrade.properties: channel live, systemctl, MariaDB snapshot" sh -c "f='
     grep -qx 'snapshot.stops.service=false' \"\$f\" && ! grep -q '^auto.window' \"\$f\""
 check "/var/lib/procura-upgrade 0750 root:procura" mode_is /var/lib/procura-upgrade 750 root procura
 check "requests folder 2770 root:procura" mode_is /var/lib/procura-upgrade/requests 2770 root procura
-check "pre-upgrade snapshots 0700 root:root" mode_is /var/backups/procura/pre-upgrade 700 root root
+check "pre-upgrade snapshots 0700 root:root" mode_is /var/lib/procura-upgrade/snapshots 700 root root
 check "procura.properties names the upgrade state folder" grep -qx 'upgrade.state-dir=/var/lib/procura-upgrade' "$rootfs/etc/procura/procura.properties"
 check "procura.service may write upgrade requests" grep -qx 'ReadWritePaths=-/var/lib/procura-upgrade/requests' "$rootfs/etc/systemd/system/procura.service"
 check "procura-upgrade-requests.path enabled" enabled procura-upgrade-requests.path
 check "procura-upgrade-auto.timer not enabled (no maintenance window)" sh -c "! ls '$rootfs'/etc/systemd/system/*.wants/procura-upgrade-auto.timer >/dev/null 2>&1"
 check "upgrade service sandbox" sh -c "u='$rootfs/etc/systemd/system/procura-upgrade-requests.service'
     grep -qx 'ExecStart=/usr/local/sbin/procura-upgrade run-requests' \"\$u\" && grep -qx 'ProtectSystem=strict' \"\$u\" &&
-    grep -qx 'ReadWritePaths=/opt/procura /var/lib/procura-upgrade /var/backups/procura' \"\$u\" &&
+    grep -qx 'ReadWritePaths=/opt/procura /var/lib/procura-upgrade' \"\$u\" &&
     grep -qx 'CapabilityBoundingSet=CAP_DAC_READ_SEARCH CAP_DAC_OVERRIDE' \"\$u\""
 verify_upgrade_units() {
     out=$(chroot "$rootfs" systemd-analyze verify /etc/systemd/system/procura-upgrade-requests.path \

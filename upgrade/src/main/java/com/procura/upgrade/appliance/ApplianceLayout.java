@@ -37,8 +37,9 @@ public record ApplianceLayout(Path root) {
         return root.resolve("var/lib/procura");
     }
 
+    /** Root's alone: a rollback runs the SQL in here as the database's root. */
     public Path snapshotsDir() {
-        return root.resolve("var/backups/procura/pre-upgrade");
+        return stateDir().resolve("snapshots");
     }
 
     public Path logDir() {

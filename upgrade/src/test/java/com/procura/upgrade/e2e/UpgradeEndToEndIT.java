@@ -83,6 +83,9 @@ class UpgradeEndToEndIT {
             assertThat(appliance.readyVersion()).contains("1.2.0");
             assertThat(appliance.database()).contains("schema 1.1.0", "schema 1.2.0");
             assertThat(appliance.installedReleases()).as("the running and the previous release are kept").containsExactly("1.1.0", "1.2.0");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(appliance.layout.snapshotsDir())))
+                    .as("database snapshots, which a rollback runs as the database root, are root's alone").isEqualTo("rwx------");
 
             CliResult status = appliance.upgrade("status");
             assertThat(status.output()).contains("installed:   1.2.0", "channel:     live", "up to date",
