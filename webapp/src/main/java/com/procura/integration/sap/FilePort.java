@@ -24,8 +24,8 @@ final class FilePort implements Runnable {
     private static final int BATCH = 200;
     /** While this many IDocs wait for processing, no more files are taken: they wait in the folder instead. */
     private static final int MAX_WAITING = 400;
-    private static final long WAIT_MILLIS = 50;
-    private static final int MAX_WAITS = 40;
+    private static final long WAIT_MILLIS = 20;
+    private static final int MAX_WAITS = 100;
 
     private final Path in;
     private final Path archive;

@@ -56,12 +56,13 @@ final class InboundProcessor implements Runnable {
         this.clock = clock;
     }
 
-    /** Goes on while full pages are waiting, so that a backlog is worked off without pauses. */
+    /** Goes on while IDocs are due, so that a backlog is worked off without pauses. */
     @Override
     public void run() {
-        while (processWaiting() == PAGE) {
-            LOG.debug("More IDocs are waiting; going on");
-        }
+        int processed;
+        do {
+            processed = processWaiting();
+        } while (processed > 0);
     }
 
     private int processWaiting() {
