@@ -50,6 +50,10 @@ final class IdocOrderMapper {
             throw new ImportException("E1EDP01", "-", "the order has no item (no E1EDP01 segment)");
         }
         String currency = header.get("CURCY").isBlank() ? partner.currency() : header.get("CURCY").trim();
+        if (!currency.matches("[A-Z]{3}")) {
+            throw new ImportException("E1EDK01", "CURCY", "currency '" + currency
+                    + "' is not a three-letter ISO 4217 code such as EUR");
+        }
         List<ExtensionField> extensions = extensions(idoc);
         return new OrderDraft(orderNumber, supplier(idoc), orderDate(idoc), currency, lines, extensions,
                 mapped(extensions, partner), new OrderDraft.Source(idoc.control().sndprn().trim(),
@@ -76,8 +80,18 @@ final class IdocOrderMapper {
         Optional<Segment> lf = qualified(idoc, "E1EDKA1", "PARVW", "LF");
         if (lf.isPresent() && !lf.get().get("PARTN").isBlank()) {
             Segment s = lf.get();
-            return new OrderDraft.Supplier(s.get("PARTN").trim(), s.get("NAME1").trim(), s.get("ORT01").trim(),
-                    blankToNull(s.get("LAND1").trim()));
+            String country = s.get("LAND1").trim();
+            if (!country.isEmpty() && !country.matches("[A-Z]{2}")) {
+                throw new ImportException("E1EDKA1 LF", "LAND1", "country '" + country
+                        + "' is not a two-letter ISO 3166 code such as DE");
+            }
+            String vendor = s.get("PARTN").trim();
+            if (vendor.length() > 20) {
+                throw new ImportException("E1EDKA1 LF", "PARTN", "vendor number '" + vendor
+                        + "' is longer than 20 characters");
+            }
+            return new OrderDraft.Supplier(vendor, truncate(s.get("NAME1").trim(), 200),
+                    truncate(s.get("ORT01").trim(), 100), blankToNull(country));
         }
         var control = idoc.control();
         if ("LI".equals(control.rcvprt().trim()) && !control.rcvprn().isBlank()) {
