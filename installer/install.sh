@@ -2,8 +2,9 @@
 # Installs Procura on this host (Debian 12/13, Ubuntu 22.04/24.04) with the appliance playbook,
 # then prints the HTTPS address and the one-time setup token.
 #
-#   sudo installer/install.sh --jar procura.jar [--admin-network CIDR]... [--public-host NAME]
-#                             [--java-package PKG] [--wait SECONDS]
+#   sudo installer/install.sh --jar procura.jar --trust-root root.json [--upgrade-jar procura-upgrade.jar]
+#                             [--repository URL] [--channel live|pre-release|feature]
+#                             [--admin-network CIDR]... [--public-host NAME] [--java-package PKG] [--wait SECONDS]
 #
 # Run from a source tree or release bundle that holds appliance/, config-templates/, installer/.
 set -eu
@@ -11,19 +12,27 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 jar=
+upgrade_jar=$root/upgrade/target/procura-upgrade.jar
+trust_root=
+repository=
+channel=live
 admin_networks=
 public_host=
 java_package=
 wait_seconds=300
 
 usage() {
-    sed -n '2,8s/^# \{0,1\}//p' "$0"
+    sed -n '2,10s/^# \{0,1\}//p' "$0"
     exit "$1"
 }
 
 while [ $# -gt 0 ]; do
     case $1 in
         --jar) jar=$2; shift 2 ;;
+        --upgrade-jar) upgrade_jar=$2; shift 2 ;;
+        --trust-root) trust_root=$2; shift 2 ;;
+        --repository) repository=$2; shift 2 ;;
+        --channel) channel=$2; shift 2 ;;
         --admin-network) admin_networks="$admin_networks $2"; shift 2 ;;
         --public-host) public_host=$2; shift 2 ;;
         --java-package) java_package=$2; shift 2 ;;
@@ -42,6 +51,16 @@ if [ -z "$jar" ] || [ ! -f "$jar" ]; then
     exit 2
 fi
 jar=$(readlink -f "$jar")
+if [ ! -f "$upgrade_jar" ]; then
+    echo "install.sh: --upgrade-jar must name procura-upgrade.jar, the upgrade manager (got '$upgrade_jar')" >&2
+    exit 2
+fi
+if [ -z "$trust_root" ] || [ ! -f "$trust_root" ]; then
+    echo "install.sh: --trust-root must name the channel repository's root.json, which the upgrade manager trusts (got '$trust_root')" >&2
+    exit 2
+fi
+upgrade_jar=$(readlink -f "$upgrade_jar")
+trust_root=$(readlink -f "$trust_root")
 
 . /etc/os-release
 case "$ID:$VERSION_ID" in
@@ -69,11 +88,14 @@ version=${version:-0.0.0-$(sha256sum "$jar" | cut -c1-12)}
 
 vars=$(mktemp)
 trap 'rm -f "$vars"' EXIT
-python3 - "$vars" "$jar" "$version" "$public_host" "$java_package" $admin_networks <<'PY'
+python3 - "$vars" "$jar" "$version" "$public_host" "$java_package" "$upgrade_jar" "$trust_root" "$repository" "$channel" \
+    $admin_networks <<'PY'
 import json, sys
-out, jar, version, public_host, java_package, *networks = sys.argv[1:]
+out, jar, version, public_host, java_package, upgrade_jar, trust_root, repository, channel, *networks = sys.argv[1:]
 values = {"procura_jar_path": jar, "procura_version": version, "procura_admin_networks": networks,
-          "procura_public_host": public_host}
+          "procura_public_host": public_host, "procura_upgrade_jar_path": upgrade_jar,
+          "procura_upgrade_trust_root_path": trust_root, "procura_upgrade_repository": repository,
+          "procura_upgrade_channel": channel}
 if java_package:
     values["java_runtime_package"] = java_package
 json.dump(values, open(out, "w"))

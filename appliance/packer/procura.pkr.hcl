@@ -66,6 +66,22 @@ variable "procura_version" {
   description = "Version of procura.jar; names /opt/procura/releases/<version>."
 }
 
+variable "upgrade_jar" {
+  type        = string
+  description = "Path of procura-upgrade.jar (the upgrade manager) to install."
+}
+
+variable "upgrade_trust_root" {
+  type        = string
+  description = "The channel repository's root.json (procura-release init-repo): the image's trust root."
+}
+
+variable "upgrade_repository" {
+  type        = string
+  description = "Channel repository URL (or folder) the image follows; empty: offline bundles only."
+  default     = ""
+}
+
 variable "disk_size" {
   type        = string
   description = "Size of the image's virtual disk."
@@ -146,6 +162,9 @@ build {
       "--extra-vars", "base_hostname=procura",
       "--extra-vars", "procura_jar_path=${var.procura_jar}",
       "--extra-vars", "procura_version=${var.procura_version}",
+      "--extra-vars", "procura_upgrade_jar_path=${var.upgrade_jar}",
+      "--extra-vars", "procura_upgrade_trust_root_path=${var.upgrade_trust_root}",
+      "--extra-vars", "procura_upgrade_repository=${var.upgrade_repository}",
       "--extra-vars", "base_apt_mirror=${var.debian_mirror}",
       "--extra-vars", "base_apt_security_mirror=${var.debian_security_mirror}",
     ]

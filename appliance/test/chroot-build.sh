@@ -53,6 +53,18 @@ version=$(unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Impleme
 version=${version:-0.0.0-$(sha256sum "$jar" | cut -c1-12)}
 echo "release $version from $jar"
 
+# --- the upgrade manager and a throw-away channel repository (fresh keys every run) -------------
+upgrade_jar=${PROCURA_UPGRADE_JAR:-$repo/upgrade/target/procura-upgrade.jar}
+upgrade_test=$cache/upgrade-test
+# Inside the image: metadata only (what status and check read), not the bundles.
+upgrade_test_repo=/srv/procura-test-repository
+step=$(date +%s)
+if ! "$here/upgrade-test-repo.sh" "$upgrade_test" "$jar" "$upgrade_jar"; then
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+timing "test channel repository" "$step"
+
 # --- debootstrap (cached as a tarball of the finished bootstrap) -------------------------------
 read -r mirror security_mirror < <(host_debian_mirrors)
 if [ -z "$mirror" ]; then
@@ -98,6 +110,8 @@ export ANSIBLE_CONFIG=$ansible_dir/ansible.cfg ANSIBLE_NOCOLOR=1 PROCURA_ROOTFS=
 playbook() {
     (cd "$ansible_dir" && ansible-playbook -i inventory/chroot.yml site.yml \
         -e "procura_jar_path=$jar" -e "procura_version=$version" \
+        -e "procura_upgrade_jar_path=$upgrade_jar" -e "procura_upgrade_trust_root_path=$upgrade_test/repo/root.json" \
+        -e "procura_upgrade_repository=$upgrade_test_repo" \
         -e "base_apt_mirror=$mirror" -e "base_apt_security_mirror=$security_mirror" \
         -e base_network_dhcp_enabled=true)
 }
@@ -172,6 +186,48 @@ check "password hashing rounds and no core dumps" sh -c "grep -qE '^SHA_CRYPT_MI
     grep -qE '^\*[[:space:]]+hard[[:space:]]+core[[:space:]]+0$' '$rootfs/etc/security/limits.d/10-procura-no-core.conf'"
 check "host name procura, resolvable" sh -c "grep -qx procura '$rootfs/etc/hostname' && grep -qP '^127\.0\.1\.1\tprocura$' '$rootfs/etc/hosts'"
 check "/dev/shm nodev,nosuid,noexec" grep -qx 'tmpfs /dev/shm tmpfs defaults,nodev,nosuid,noexec 0 0' "$rootfs/etc/fstab"
+
+# The upgrade manager (upgrade/README.md): files, owners, modes, units, and a status against the test repository.
+check "procura-upgrade.jar read-only, owned by root" mode_is /opt/procura-upgrade/procura-upgrade.jar 444 root root
+check "procura-upgrade command for root only" mode_is /usr/local/sbin/procura-upgrade 700 root root
+check "trust root is the test repository's root.json" sh -c "cmp '$upgrade_test/repo/root.json' '$rootfs/etc/procura/trust/root.json'"
+check "trust root 0644 root:root" mode_is /etc/procura/trust/root.json 644 root root
+check "upgrade.properties: channel live, systemctl, MariaDB snapshot" sh -c "f='$rootfs/etc/procura/upgrade.properties'
+    grep -qx 'channel=live' \"\$f\" && grep -qx 'service=systemctl' \"\$f\" && grep -qx 'repository=$upgrade_test_repo' \"\$f\" &&
+    grep -q '^snapshot.command=mariadb-dump --protocol=socket -u root --single-transaction .*--databases procura ' \"\$f\" &&
+    grep -qx 'snapshot.stops.service=false' \"\$f\" && ! grep -q '^auto.window' \"\$f\""
+check "/var/lib/procura-upgrade 0750 root:procura" mode_is /var/lib/procura-upgrade 750 root procura
+check "requests folder 2770 root:procura" mode_is /var/lib/procura-upgrade/requests 2770 root procura
+check "pre-upgrade snapshots 0700 root:root" mode_is /var/lib/procura-upgrade/snapshots 700 root root
+check "procura.properties names the upgrade state folder" grep -qx 'upgrade.state-dir=/var/lib/procura-upgrade' "$rootfs/etc/procura/procura.properties"
+check "procura.service may write upgrade requests" grep -qx 'ReadWritePaths=-/var/lib/procura-upgrade/requests' "$rootfs/etc/systemd/system/procura.service"
+check "procura-upgrade-requests.path enabled" enabled procura-upgrade-requests.path
+check "procura-upgrade-auto.timer not enabled (no maintenance window)" sh -c "! ls '$rootfs'/etc/systemd/system/*.wants/procura-upgrade-auto.timer >/dev/null 2>&1"
+check "upgrade service sandbox" sh -c "u='$rootfs/etc/systemd/system/procura-upgrade-requests.service'
+    grep -qx 'ExecStart=/usr/local/sbin/procura-upgrade run-requests' \"\$u\" && grep -qx 'ProtectSystem=strict' \"\$u\" &&
+    grep -qx 'ReadWritePaths=/opt/procura /var/lib/procura-upgrade' \"\$u\" &&
+    grep -qx 'CapabilityBoundingSet=CAP_DAC_READ_SEARCH CAP_DAC_OVERRIDE' \"\$u\""
+verify_upgrade_units() {
+    out=$(chroot "$rootfs" systemd-analyze verify /etc/systemd/system/procura-upgrade-requests.path \
+        /etc/systemd/system/procura-upgrade-requests.service /etc/systemd/system/procura-upgrade-auto.timer \
+        /etc/systemd/system/procura-upgrade-auto.service 2>&1)
+    echo "$out"
+    ! grep -E '^/etc/systemd/system/procura-upgrade[^:]*:[0-9]+:' <<<"$out"
+}
+check "systemd-analyze verify of the upgrade units" verify_upgrade_units
+upgrade_status() { # procura-upgrade status inside the image against the test repository's metadata
+    mkdir -p "$rootfs$upgrade_test_repo"
+    cp -a "$upgrade_test/repo/." "$rootfs$upgrade_test_repo/"
+    rm -rf "$rootfs$upgrade_test_repo/bundles"
+    out=$(chroot "$rootfs" /usr/local/sbin/procura-upgrade status 2>&1)
+    rc=$?
+    echo "$out" | sed 's/^/    /'
+    # The image starts without trusted metadata or a status of the build machine's check.
+    find "$rootfs/var/lib/procura-upgrade" -mindepth 1 -maxdepth 1 ! -name requests -exec rm -rf {} +
+    [ "$rc" = 0 ] && grep -qE "^installed: +$version$" <<<"$out" && grep -qE '^channel: +live$' <<<"$out" &&
+        grep -qE '^metadata: +verified' <<<"$out"
+}
+check "procura-upgrade status: installed $version, channel live, metadata verified" upgrade_status
 
 step=$(date +%s)
 playbook >"$cache/run2.log" 2>&1

@@ -143,9 +143,10 @@ guest_journal() {
         mkdir -p "$dir/inspect"
         trap 'mountpoint -q "$dir/inspect" && umount "$dir/inspect"; rm -f "$dir/inspect.raw"' EXIT
         mount -o ro,noload,loop,offset=$((1024 * 1024)) "$dir/inspect.raw" "$dir/inspect" || exit 1
-        echo "--- guest journal (procura-first-boot, mariadb, procura), last 80 lines"
+        echo "--- guest journal (procura-first-boot, mariadb, procura, procura-upgrade-requests), last 80 lines"
         journalctl --directory="$dir/inspect/var/log/journal" --no-pager -o short-monotonic \
-            -u procura-first-boot.service -u mariadb.service -u procura.service 2>&1 | tail -80 | redact_tokens
+            -u procura-first-boot.service -u mariadb.service -u procura.service \
+            -u procura-upgrade-requests.path -u procura-upgrade-requests.service 2>&1 | tail -80 | redact_tokens
         for f in "$dir"/inspect/var/lib/procura/hs_err_pid*.log; do
             [ -f "$f" ] || continue
             echo "--- $(basename "$f") (head)"

@@ -30,6 +30,13 @@ if [ ! -f "$base" ] || [ ! -f "$key" ] || [ ! -f "$jar" ]; then
 fi
 version=$(unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Implementation-Version: *//p' | head -1)
 version=${version:-0.0.0-$(sha256sum "$jar" | cut -c1-12)}
+# The upgrade manager and its trust root: a release build passes the real root.json; tests use the
+# throw-away repository of chroot-build.sh (or make one).
+upgrade_jar=${PROCURA_UPGRADE_JAR:-$repo/upgrade/target/procura-upgrade.jar}
+trust_root=${PROCURA_UPGRADE_TRUST_ROOT:-$cache/upgrade-test/repo/root.json}
+if [ ! -f "$trust_root" ] && [ -z "${PROCURA_UPGRADE_TRUST_ROOT:-}" ]; then
+    "$here/upgrade-test-repo.sh" "$cache/upgrade-test" "$jar" "$upgrade_jar" || { echo "0 passed, 1 failed"; exit 1; }
+fi
 read -r mirror security_mirror < <(host_debian_mirrors)
 accel=tcg
 if grep -qE 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
@@ -45,6 +52,8 @@ build() {
         -var "debian_mirror=$mirror" -var "debian_security_mirror=$security_mirror" \
         -var "base_image=$base" -var "base_image_checksum=sha256:$(sha256sum "$base" | cut -d' ' -f1)" \
         -var "build_ssh_private_key=$key" -var "procura_jar=$jar" -var "procura_version=$version" \
+        -var "upgrade_jar=$upgrade_jar" -var "upgrade_trust_root=$(readlink -f "$trust_root")" \
+        -var "upgrade_repository=${PROCURA_UPGRADE_REPOSITORY:-}" \
         -var "output_directory=$output" procura.pkr.hcl >"$cache/packer-build.log" 2>&1
 }
 if build; then

@@ -65,11 +65,12 @@ read -r mirror security_mirror < <(host_debian_mirrors)
 if [ -z "$mirror" ]; then
     fail "no Debian mirror found in this machine's APT sources"
 fi
-touch "$work/base.qcow2" "$work/procura.jar"
+touch "$work/base.qcow2" "$work/procura.jar" "$work/procura-upgrade.jar" "$work/root.json"
 ssh-keygen -q -t ed25519 -N '' -f "$work/build_key"
 packer_vars=(-var "debian_mirror=$mirror" -var "debian_security_mirror=$security_mirror"
     -var "base_image=$work/base.qcow2" -var "base_image_checksum=sha256:$(printf '0%.0s' $(seq 64))"
-    -var "build_ssh_private_key=$work/build_key" -var "procura_jar=$work/procura.jar" -var "procura_version=0.0.0")
+    -var "build_ssh_private_key=$work/build_key" -var "procura_jar=$work/procura.jar" -var "procura_version=0.0.0"
+    -var "upgrade_jar=$work/procura-upgrade.jar" -var "upgrade_trust_root=$work/root.json")
 cd "$packer_dir" || exit 1
 for target in targets/*.pkrvars.hcl; do
     check "packer validate ($target)" packer validate -var-file="$target" "${packer_vars[@]}" procura.pkr.hcl

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A purchase order as another system describes it (today: an ORDERS or ORDCHG IDoc from SAP),
- * already validated; {@link OrderService#importDraft} turns it into an order or applies it as a change.
+ * already validated; {@link OrderService#createOrders} turns drafts into new orders, and
+ * {@link OrderService#applyChange} applies a change.
  */
 public record OrderDraft(
         String orderNumber,
@@ -32,5 +33,17 @@ public record OrderDraft(
 
     /** Where the draft came from: sender, SAP's DOCNUM and its creation time (CREDAT+CRETIM). */
     public record Source(String sender, String docnum, String createdAt, boolean change) {
+        /** CREDAT+CRETIM/DOCNUM: a change older than the last one applied to an order is not applied. */
+        String position() {
+            return createdAt + "/" + docnum;
+        }
+    }
+
+    /** The fields the partner's mapping labels first (segment {@code MAPPED}), then every raw customer field. */
+    List<ExtensionField> allExtensions() {
+        List<ExtensionField> fields = new java.util.ArrayList<>();
+        mappedFields.forEach((label, value) -> fields.add(new ExtensionField(ExtensionField.MAPPED, label, value)));
+        fields.addAll(extensions);
+        return fields;
     }
 }

@@ -115,6 +115,10 @@ public class OrderLine {
     }
 
     public BigDecimal getNetValue() {
+        return netValue(quantity, unitPrice);
+    }
+
+    static BigDecimal netValue(BigDecimal quantity, BigDecimal unitPrice) {
         return quantity.multiply(unitPrice).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 

@@ -1,6 +1,7 @@
 package com.procura.orders;
 
 import com.procura.platform.db.Database;
+import com.procura.platform.db.IdSequence;
 import com.procura.security.AccountPrincipal;
 import jakarta.persistence.TypedQuery;
 import java.util.EnumMap;
@@ -14,30 +15,57 @@ import java.util.Optional;
  */
 public final class OrderService {
     private final Database database;
+    private final IdSequence ids;
     private final List<OrderEvents> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** The one buyer company of this installation, once known. */
     private volatile Long buyerId;
 
     public OrderService(Database database) {
         this.database = database;
+        this.ids = new IdSequence(database.dataSource());
     }
 
     public void addListener(OrderEvents listener) {
         listeners.add(listener);
     }
 
-    /** Creates or changes an order from another system's description, in the caller's transaction. */
-    public OrderImport.ImportResult importDraft(jakarta.persistence.EntityManager em, OrderDraft draft) {
-        Long buyerId = this.buyerId;
-        if (buyerId == null) {
-            buyerId = em.createQuery("select c.id from Company c where c.kind = :kind order by c.id", Long.class)
-                    .setParameter("kind", com.procura.suppliers.Company.Kind.BUYER).setMaxResults(1)
-                    .getResultStream().findFirst()
-                    .orElseThrow(() -> new OrderImport.ImportException("E1EDKA1", "PARTN",
-                            "no buyer company is set up in Procura yet"));
-            this.buyerId = buyerId;
+    /**
+     * New orders from another system's descriptions, written in the caller's JDBC transaction; one
+     * result per draft, in order (refused when the order number exists already).
+     */
+    public List<OrderImport.ImportResult> createOrders(java.sql.Connection connection, List<OrderDraft> drafts)
+            throws java.sql.SQLException {
+        Optional<Long> buyer = buyerId(connection);
+        if (buyer.isEmpty()) {
+            return drafts.stream().map(draft -> OrderImport.ImportResult.refused(noBuyer())).toList();
         }
-        return OrderImport.apply(em, draft, em.find(com.procura.suppliers.Company.class, buyerId));
+        return new NewOrders(connection, ids, buyer.get()).create(drafts);
+    }
+
+    /** Applies a change to an existing order in the caller's transaction. */
+    public OrderImport.ImportResult applyChange(jakarta.persistence.EntityManager em, OrderDraft draft) {
+        Optional<Long> buyer = buyerId(em.unwrap(java.sql.Connection.class));
+        if (buyer.isEmpty()) {
+            return OrderImport.ImportResult.refused(noBuyer());
+        }
+        return OrderImport.apply(em, draft, em.find(com.procura.suppliers.Company.class, buyer.get()));
+    }
+
+    private Optional<Long> buyerId(java.sql.Connection connection) {
+        if (buyerId == null) {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                    "SELECT id FROM company WHERE kind = 'BUYER' ORDER BY id");
+                 java.sql.ResultSet rows = statement.executeQuery()) {
+                buyerId = rows.next() ? rows.getLong(1) : null;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Reading the buyer company failed: " + e.getMessage(), e);
+            }
+        }
+        return Optional.ofNullable(buyerId);
+    }
+
+    private static OrderImport.ImportException noBuyer() {
+        return new OrderImport.ImportException("E1EDKA1", "PARTN", "no buyer company is set up in Procura yet");
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.procura.platform;
 
+import com.procura.Procura;
 import com.procura.accesslog.AccessLog;
 import com.procura.accesslog.AccessLogFilter;
 import com.procura.accesslog.AccessLogPages;
@@ -20,6 +21,7 @@ import com.procura.security.SecurityEvents;
 import com.procura.security.SecurityModule;
 import com.procura.suppliers.SupplierPages;
 import com.procura.suppliers.SupplierService;
+import com.procura.upgrades.UpgradePage;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +62,7 @@ public final class Application implements AutoCloseable {
         TlsMaterial tls = TlsMaterial.resolve(config.tls(), config.dataDir());
         this.web = new WebServer(config.server(), tls, config.dataDir().resolve("work"), config.sessionTimeoutMinutes());
         Views views = new Views();
-        web.addServlet("health", new HealthServlet(() -> ready && database.isReachable()), "/health/*");
+        web.addServlet("health", new HealthServlet(() -> ready && database.isReachable(), Procura.version()), "/health/*");
         web.addFilter("client-address", security.clientAddressFilter(), "/*");
         web.addFilter("shiro", security.subjectFilter(), "/*");
         web.addFilter("access-log", new AccessLogFilter(accessLog), "/*");
@@ -73,6 +75,7 @@ public final class Application implements AutoCloseable {
         web.addServlet("suppliers", new SupplierPages(views, suppliers), "/suppliers", "/suppliers/*");
         web.addServlet("access-log", new AccessLogPages(views, new AccessLogSearch(database.dataSource())),
                 "/admin/access-log", "/admin/access-log.csv");
+        web.addServlet("upgrade", new UpgradePage(views, config.upgradeStateDir(), audit, clock), "/admin/upgrade");
         if (benchmarkServlet != null) {
             web.addServlet("bench-hello", benchmarkServlet, "/bench/hello");
         }

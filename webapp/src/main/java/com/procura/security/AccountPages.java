@@ -1,6 +1,7 @@
 package com.procura.security;
 
 import com.procura.platform.web.Views;
+import com.procura.security.secondfactor.QrCode;
 import com.procura.security.secondfactor.Totp;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -182,7 +183,9 @@ final class AccountPages extends HttpServlet {
         model.put("settings", accountSettings.of(account.id()));
         model.put("smsAvailable", secondFactor.smsAvailable());
         model.put("totpSecret", setup);
-        model.put("totpUri", setup == null ? null : Totp.uri("Procura", account.username(), setup));
+        String uri = setup == null ? null : Totp.uri("Procura", account.username(), setup);
+        model.put("totpUri", uri);
+        model.put("totpQr", uri == null ? null : QrCode.svg(uri, "QR code for your authenticator app"));
         model.put("error", error);
         model.put("notice", notice);
         views.render(response, status, SECURITY_VIEW, model);

@@ -7,18 +7,20 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import javax.sql.DataSource;
 
-/** Table {@code account_security}: an account without a row has the defaults. */
+/** Table {@code account_security}: an account without a row has the defaults. TOTP keys are stored encrypted. */
 public final class AccountSecurityStore {
     private final DataSource dataSource;
+    private final SecretBox secrets;
 
-    public AccountSecurityStore(DataSource dataSource) {
+    public AccountSecurityStore(DataSource dataSource, SecretBox secrets) {
         this.dataSource = dataSource;
+        this.secrets = secrets;
     }
 
     public AccountSecurity of(long accountId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("SELECT login_email, second_factor, phone, "
-                     + "totp_secret, totp_last_step, password_changed_at FROM account_security WHERE account_id = ?")) {
+                     + "totp_key_sealed, totp_last_step, password_changed_at FROM account_security WHERE account_id = ?")) {
             query.setLong(1, accountId);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
@@ -26,7 +28,8 @@ public final class AccountSecurityStore {
                 }
                 Timestamp changed = row.getTimestamp(6);
                 return new AccountSecurity(accountId, row.getBoolean(1),
-                        AccountSecurity.SecondFactor.valueOf(row.getString(2)), row.getString(3), row.getString(4),
+                        AccountSecurity.SecondFactor.valueOf(row.getString(2)), row.getString(3),
+                        secrets.decrypt(row.getString(4), totpContext(accountId)),
                         row.getLong(5), changed == null ? null : changed.toInstant());
             }
         } catch (SQLException e) {
@@ -41,7 +44,7 @@ public final class AccountSecurityStore {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM account_security WHERE account_id = ?");
                  PreparedStatement insert = connection.prepareStatement("INSERT INTO account_security (account_id, "
-                         + "login_email, second_factor, phone, totp_secret, totp_last_step, password_changed_at) "
+                         + "login_email, second_factor, phone, totp_key_sealed, totp_last_step, password_changed_at) "
                          + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 delete.setLong(1, settings.accountId());
                 delete.executeUpdate();
@@ -49,7 +52,7 @@ public final class AccountSecurityStore {
                 insert.setBoolean(2, settings.loginEmail());
                 insert.setString(3, settings.secondFactor().name());
                 insert.setString(4, settings.phone());
-                insert.setString(5, settings.totpSecret());
+                insert.setString(5, secrets.encrypt(settings.totpSecret(), totpContext(settings.accountId())));
                 insert.setLong(6, settings.totpLastStep());
                 insert.setTimestamp(7, settings.passwordChangedAt() == null ? null
                         : Timestamp.from(settings.passwordChangedAt()));
@@ -63,6 +66,10 @@ public final class AccountSecurityStore {
             throw new IllegalStateException("Saving the security options of account " + settings.accountId()
                     + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private static String totpContext(long accountId) {
+        return "TOTP key of account " + accountId;
     }
 
     /** Marks a TOTP step as used; of two logins with the same code exactly one gets true. */

@@ -4,13 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id at OWASP's minimum (m=19 MiB, t=2, p=1), stored in the PHC string format. Hashing is
- * capped at one job per core so that a login storm cannot exhaust memory.
+ * Argon2id at OWASP's minimum (m=19 MiB, t=2, p=1), stored in the PHC string format.
+ * <p>Hashing runs on its own few platform threads, half the cores at most: requests run on virtual
+ * threads, which the JVM never preempts, so hashes run there would hold every carrier thread during a
+ * login storm and stall all other users. The operating system time-slices these threads against the
+ * carriers instead, and a login storm can neither exhaust memory nor take more than half the CPU.
  */
 public final class PasswordHasher {
     static final int MEMORY_KIB = 19 * 1024;
@@ -22,7 +27,9 @@ public final class PasswordHasher {
     private static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
     private final SecureRandom random = new SecureRandom();
-    private final Semaphore slots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    private final ExecutorService hashing = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+            Thread.ofPlatform().name("password-hash-", 1).daemon().factory());
 
     public String hash(char[] password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -72,11 +79,14 @@ public final class PasswordHasher {
         generator.init(parameters);
         byte[] out = new byte[length];
         byte[] passwordBytes = new String(password).getBytes(StandardCharsets.UTF_8);
-        slots.acquireUninterruptibly();
         try {
-            generator.generateBytes(passwordBytes, out);
+            hashing.submit(() -> generator.generateBytes(passwordBytes, out)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing a password", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("hashing a password failed", e.getCause());
         } finally {
-            slots.release();
             java.util.Arrays.fill(passwordBytes, (byte) 0);
         }
         return out;

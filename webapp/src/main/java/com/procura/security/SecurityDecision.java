@@ -13,7 +13,8 @@ public record SecurityDecision(Kind kind, String actor, String clientIp, String 
         IP_REFUSED, POLICY_CHANGED,
         PASSWORD_CHANGED, PASSWORD_CHANGE_REFUSED, PASSWORD_RESET_FORCED,
         TAN_SENT, TAN_USED, TAN_REFUSED, TAN_EXPIRED, TOTP_USED, TOTP_REFUSED, SECOND_FACTOR_CHANGED,
-        LOGIN_EMAIL_QUEUED, LOGIN_EMAIL_REFUSED, ACCOUNT_CREATED, ACCOUNT_CREATION_REFUSED
+        LOGIN_EMAIL_QUEUED, LOGIN_EMAIL_REFUSED, ACCOUNT_CREATED, ACCOUNT_CREATION_REFUSED,
+        UPGRADE_REQUESTED
     }
 
     public static SecurityDecision of(Kind kind, String actor, String clientIp, String subject, String detail) {

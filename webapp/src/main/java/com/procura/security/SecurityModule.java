@@ -61,7 +61,8 @@ public final class SecurityModule implements AutoCloseable {
         this.policies = new PolicyStore(dataSource, config.sessionTimeoutMinutes());
         this.lockout = new LockoutService(dataSource, policies, clock);
         this.allowList = new IpAllowList(dataSource);
-        this.accountSettings = new AccountSecurityStore(dataSource);
+        this.accountSettings = new AccountSecurityStore(dataSource,
+                SecretBox.openOrCreate(config.dataDir().resolve("keys").resolve("secret-box.key")));
         this.tans = new TanService(dataSource, clock);
         SecurityConfig security = config.security();
         this.sms = switch (security.sms().gateway()) {

@@ -46,7 +46,7 @@ public final class UserCommand implements Runnable {
                     System.err.println("procura: " + e.getMessage());
                     return 1;
                 }
-                users.changePassword(username, password, true);
+                users.forcePasswordChange(username);
                 System.out.println("Administrator '" + username + "' created. One-time password (change it at first login):");
                 System.out.println("    " + password);
                 return 0;

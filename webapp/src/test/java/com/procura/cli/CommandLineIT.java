@@ -222,4 +222,40 @@ class CommandLineIT {
             TestDatabases.drop(database);
         }
     }
+
+    @Test
+    void createAdminPrintsAOneTimePasswordThatMustBeChangedBeforeAnythingElse() throws Exception {
+        int https = freePort();
+        Path data = folder.resolve("data");
+        Path config = folder.resolve("procura.properties");
+        Files.writeString(config, """
+                mode=production
+                data.dir=%s
+                server.https.port=%d
+                server.http.port=%d
+                database.url=jdbc:h2:file:%s
+                database.user=procura
+                database.password=
+                """.formatted(data, https, freePort(), data.resolve("db/procura")));
+        String password;
+        try (ProcuraProcess create = ProcuraProcess.start("user", "create-admin", "--config", config.toString(),
+                "--username", "nightshift")) {
+            assertThat(create.exitCode(START)).as(create.output()).isZero();
+            Matcher printed = Pattern.compile("One-time password.*\\n\\s+(\\S+)").matcher(create.output());
+            assertThat(printed.find()).as(create.output()).isTrue();
+            password = printed.group(1);
+        }
+        try (ProcuraProcess again = ProcuraProcess.start("user", "create-admin", "--config", config.toString(),
+                "--username", "nightshift")) {
+            assertThat(again.exitCode(START)).isEqualTo(1);
+            assertThat(again.output()).contains("an account named 'nightshift' exists already");
+        }
+        try (ProcuraProcess procura = ProcuraProcess.start("serve", "--config", config.toString())) {
+            procura.awaitOutput("running at https://", START);
+            WebClient admin = client(data, https);
+            assertThat(admin.login("nightshift", password).headers().firstValue("Location"))
+                    .hasValue("/account/password");
+            assertThat(admin.get("/admin/security").headers().firstValue("Location")).hasValue("/account/password");
+        }
+    }
 }

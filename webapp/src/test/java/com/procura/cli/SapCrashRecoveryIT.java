@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kill -9} while IDocs are being taken and processed: after a restart nothing is lost or doubled. */
 class SapCrashRecoveryIT {
-    private static final int IDOCS = 300;
+    private static final int IDOCS = 1000;
     private static final String PASSWORD = "crash-test-password";
 
     @TempDir

@@ -77,4 +77,9 @@ class WebServerIT {
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("UP");
     }
+
+    @Test
+    void healthTellsCallersOnThisMachineTheVersion() {
+        assertThat(app.client().get("/health/ready").body()).contains("\"version\":\"" + com.procura.Procura.version() + "\"");
+    }
 }

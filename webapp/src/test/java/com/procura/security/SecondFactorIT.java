@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.procura.audit.AuditEntry;
 import com.procura.platform.config.Mode;
 import com.procura.platform.config.SecurityConfig;
+import com.procura.security.secondfactor.QrSvgReader;
 import com.procura.security.secondfactor.Totp;
 import com.procura.testing.MutableClock;
 import com.procura.testing.TestApp;
@@ -14,6 +15,10 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +136,7 @@ class SecondFactorIT {
     }
 
     @Test
-    void authenticatorAppIsSetUpOnTheAccountPageAndItsCodeWorksOnce() {
+    void authenticatorAppIsSetUpOnTheAccountPageAndItsCodeWorksOnce() throws Exception {
         app.app().security().users().create("totpuser", "Totp User", null, TestApp.PASSWORD, Role.SUPPORT, null);
         WebClient client = app.client();
         client.login("totpuser", TestApp.PASSWORD);
@@ -139,10 +144,16 @@ class SecondFactorIT {
         assertThat(page).contains("SMS is the weaker second factor").contains("otpauth://totp/Procura%3Atotpuser");
         Matcher secret = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<").matcher(page);
         assertThat(secret.find()).isTrue();
-        String key = secret.group(1);
+        Matcher qr = Pattern.compile("<figure id=\"totp-qr\">(<svg .*?</svg>)</figure>").matcher(page);
+        assertThat(qr.find()).as("QR code on the page").isTrue();
+        String scanned = QrSvgReader.read(qr.group(1));
+        assertThat(scanned).startsWith("otpauth://totp/Procura%3Atotpuser?secret=" + secret.group(1) + "&");
+        String key = scanned.replaceAll(".*secret=([A-Z2-7]+).*", "$1");
         HttpResponse<String> confirmed = client.submit("/account/security", "/account/security",
                 Map.of("action", "totp-confirm", "code", Totp.code(key, Totp.step(clock.instant()))));
         assertThat(confirmed.body()).contains("Logins now need a code from your authenticator app.");
+        assertThat(storedTotpKey("totpuser")).as("the key as stored in the database").isNotBlank()
+                .doesNotContain(key).startsWith("aesgcm1:");
         client.logout();
 
         clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
@@ -156,5 +167,16 @@ class SecondFactorIT {
         replay.login("totpuser", TestApp.PASSWORD);
         assertThat(enter(replay, code).headers().firstValue("Location")).as("same code again").hasValue("/login?expired");
         assertThat(audit()).contains("TOTP_USED", "TOTP_REFUSED", "SECOND_FACTOR_CHANGED");
+    }
+
+    private static String storedTotpKey(String username) throws SQLException {
+        try (Connection connection = app.app().database().dataSource().getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT s.totp_key_sealed FROM account_security s "
+                     + "JOIN user_account u ON u.id = s.account_id WHERE u.username = ?")) {
+            query.setString(1, username);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
     }
 }

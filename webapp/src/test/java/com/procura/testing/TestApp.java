@@ -35,7 +35,17 @@ public final class TestApp implements AutoCloseable {
 
     /** The demo with these security settings (trusted proxies, SMTP, SMS) and this clock. */
     public static TestApp demo(Path folder, TestDatabases.Engine engine, SecurityConfig security, Clock clock) {
-        TestApp app = start(folder, engine, Mode.DEMO, security, clock);
+        return demo(folder, engine, security, clock, ProcuraConfig.DEFAULT_UPGRADE_STATE_DIR);
+    }
+
+    /** The demo on H2 whose upgrade page reads the upgrade manager's state from {@code upgradeStateDir}. */
+    public static TestApp demo(Path folder, Path upgradeStateDir) {
+        return demo(folder, TestDatabases.Engine.H2, SecurityConfig.defaults(Mode.DEMO), Clock.systemUTC(), upgradeStateDir);
+    }
+
+    private static TestApp demo(Path folder, TestDatabases.Engine engine, SecurityConfig security, Clock clock,
+            Path upgradeStateDir) {
+        TestApp app = start(folder, engine, Mode.DEMO, security, clock, upgradeStateDir);
         DemoData.create(app.application.suppliers(), app.application.orders(), app.application.security().users(),
                 app.application.sap().partners(),
                 PASSWORD, LocalDate.now());
@@ -44,17 +54,18 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp production(Path folder, TestDatabases.Engine engine) {
-        TestApp app = start(folder, engine, Mode.PRODUCTION, SecurityConfig.defaults(Mode.PRODUCTION), Clock.systemUTC());
+        TestApp app = start(folder, engine, Mode.PRODUCTION, SecurityConfig.defaults(Mode.PRODUCTION), Clock.systemUTC(),
+                ProcuraConfig.DEFAULT_UPGRADE_STATE_DIR);
         app.application.startBackgroundWork();
         return app;
     }
 
     private static TestApp start(Path folder, TestDatabases.Engine engine, Mode mode, SecurityConfig security,
-            Clock clock) {
+            Clock clock, Path upgradeStateDir) {
         DatabaseConfig database = TestDatabases.create(engine, folder);
         ProcuraConfig config = new ProcuraConfig(mode, folder, folder.resolve("logs"),
                 new ServerConfig("127.0.0.1", 0, 0, "localhost"),
-                new TlsConfig(Optional.empty(), Optional.empty()), database, 30, security);
+                new TlsConfig(Optional.empty(), Optional.empty()), database, 30, security, upgradeStateDir);
         return new TestApp(Application.start(config, null, clock), database);
     }
 

@@ -3,10 +3,10 @@ package com.procura.integration.idoc;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +30,11 @@ public final class IdocXmlWriter {
         return write(List.of(idoc));
     }
 
+    /** The text of the document; its declaration says UTF-8, the encoding to store or send it in. */
     public String write(List<Idoc> idocs) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-        write(idocs, bytes);
-        return bytes.toString(StandardCharsets.UTF_8);
+        StringWriter text = new StringWriter(4096);
+        write(idocs, text);
+        return text.toString();
     }
 
     /**
@@ -41,11 +42,14 @@ public final class IdocXmlWriter {
      *         hold them) or a segment only has raw flat data, which IDoc-XML cannot name
      */
     public void write(List<Idoc> idocs, OutputStream output) {
+        write(idocs, new OutputStreamWriter(output, StandardCharsets.UTF_8));
+    }
+
+    private static void write(List<Idoc> idocs, Writer writer) {
         if (idocs.isEmpty()) {
             throw new IllegalArgumentException("no IDoc to write");
         }
         String root = rootElement(idocs);
-        Writer writer = new OutputStreamWriter(output, StandardCharsets.UTF_8);
         try {
             XMLStreamWriter xml = FACTORY.createXMLStreamWriter(writer);
             xml.writeStartDocument("UTF-8", "1.0");

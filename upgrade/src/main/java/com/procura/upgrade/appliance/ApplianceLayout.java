@@ -37,8 +37,9 @@ public record ApplianceLayout(Path root) {
         return root.resolve("var/lib/procura");
     }
 
+    /** Root's alone: a rollback runs the SQL in here as the database's root. */
     public Path snapshotsDir() {
-        return root.resolve("var/backups/procura/pre-upgrade");
+        return stateDir().resolve("snapshots");
     }
 
     public Path logDir() {
@@ -79,6 +80,16 @@ public record ApplianceLayout(Path root) {
 
     public Path lastUpgrade() {
         return stateDir().resolve("last-upgrade.json");
+    }
+
+    /** What the last check found, for the admin page ({@link StatusFile}). */
+    public Path statusFile() {
+        return stateDir().resolve("status.json");
+    }
+
+    /** Requests from the admin page, taken by {@code procura-upgrade run-requests} ({@link UpgradeRequests}). */
+    public Path requestsDir() {
+        return stateDir().resolve("requests");
     }
 
     public Path servicePidFile() {

@@ -11,6 +11,7 @@ import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -72,7 +73,10 @@ final class Preflight {
     private void checkFreeDisk(long bundleLength) throws IOException {
         Files.createDirectories(layout.downloadsDir());
         Files.createDirectories(layout.releasesDir());
-        Files.createDirectories(layout.snapshotsDir());
+        if (!Files.isDirectory(layout.snapshotsDir())) {
+            Files.createDirectories(layout.snapshotsDir(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
         long snapshotEstimate = sizeOf(layout.databaseDir());
         Map<FileStore, Long> need = new LinkedHashMap<>();
         Map<FileStore, Path> where = new LinkedHashMap<>();

@@ -22,12 +22,17 @@ public final class ProcessLauncherService implements ServiceController {
 
     private final ApplianceLayout layout;
     private final List<String> java;
+    private final Optional<Path> cdsDir;
     private Process started;
 
-    /** @param java the java executable followed by its JVM options */
-    public ProcessLauncherService(ApplianceLayout layout, List<String> java) {
+    /**
+     * @param java   the java executable followed by its JVM options
+     * @param cdsDir where each release keeps its class-data-sharing archive, made at its first start (as {@code ./procura} does)
+     */
+    public ProcessLauncherService(ApplianceLayout layout, List<String> java, Optional<Path> cdsDir) {
         this.layout = layout;
         this.java = List.copyOf(java);
+        this.cdsDir = cdsDir;
     }
 
     @Override
@@ -57,6 +62,12 @@ public final class ProcessLauncherService implements ServiceController {
         Path log = layout.logDir().resolve("app.log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(java);
+        if (cdsDir.isPresent()) {
+            Files.createDirectories(cdsDir.get());
+            String version = Files.readSymbolicLink(layout.currentLink()).getFileName().toString();
+            command.addAll(List.of("-XX:SharedArchiveFile=" + cdsDir.get().resolve("procura-" + version + ".jsa"),
+                    "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
         command.addAll(List.of("-jar", layout.currentLink().resolve(ReleaseBundle.JAR).toString(),
                 "serve", "--config", layout.applicationConfig().toString()));
         started = new ProcessBuilder(command)

@@ -41,10 +41,12 @@ public final class UpgradeEngine {
     private final ReleaseInstaller installer;
     private final Clock clock;
     private final StepHook hook;
+    private final boolean snapshotStopsService;
 
+    /** @param snapshotStopsService stop the application before the snapshot (a file database copied while closed) */
     public UpgradeEngine(ApplianceLayout layout, EventLog events, BadReleases badReleases, DatabaseSnapshot database,
-                         ServiceController service, HealthProbe health, long diskReserveBytes, List<String> java,
-                         Clock clock, StepHook hook) {
+                         boolean snapshotStopsService, ServiceController service, HealthProbe health, long diskReserveBytes,
+                         List<String> java, Clock clock, StepHook hook) {
         this.layout = layout;
         this.releases = new InstalledReleases(layout);
         this.journal = new Journal(layout.journal());
@@ -57,6 +59,7 @@ public final class UpgradeEngine {
         this.installer = new ReleaseInstaller(releases, java);
         this.clock = clock;
         this.hook = hook;
+        this.snapshotStopsService = snapshotStopsService;
     }
 
     /** Runs one hop. Refusals before any change throw {@link UpgradeRefusedException}; later failures roll back. */
@@ -81,16 +84,22 @@ public final class UpgradeEngine {
         events.record("step-done", from, hop.to(), UpgradeStep.PREFLIGHT, "signature, length, sha256, version and free disk verified");
 
         try {
-            entry = step(entry, UpgradeStep.SNAPSHOT, () -> database.take(Path.of(snapshotDir)), "database snapshot in " + snapshotDir);
             entry = step(entry, UpgradeStep.INSTALL, () -> installer.install(bundle, hop.to()), "installed in " + layout.releaseDir(hop.to()));
         } catch (UpgradeRefusedException e) {
             refuseBeforeSwitch(hop.to(), from, e.getMessage());
             badReleases.markBad(hop.to(), e.getMessage());
             throw e;
         } catch (IOException e) {
-            String step = entry.done(UpgradeStep.SNAPSHOT) ? "installing " + hop.to() : "the database snapshot";
-            refuseBeforeSwitch(hop.to(), from, step + " failed: " + e.getMessage());
-            throw new UpgradeRefusedException(step + " failed: " + e.getMessage());
+            refuseBeforeSwitch(hop.to(), from, "installing " + hop.to() + " failed: " + e.getMessage());
+            throw new UpgradeRefusedException("installing " + hop.to() + " failed: " + e.getMessage());
+        }
+        try {
+            entry = step(entry, UpgradeStep.SNAPSHOT, () -> takeSnapshot(Path.of(snapshotDir)), "database snapshot in " + snapshotDir
+                    + (snapshotStopsService ? " (application stopped for it)" : ""));
+        } catch (IOException e) {
+            refuseBeforeSwitch(hop.to(), from, "the database snapshot failed: " + e.getMessage());
+            ensurePreviousRuns();
+            throw new UpgradeRefusedException("the database snapshot failed: " + e.getMessage());
         }
         try {
             entry = step(entry, UpgradeStep.SWITCH, () -> releases.switchTo(hop.to()), "current -> releases/" + hop.to());
@@ -106,6 +115,21 @@ public final class UpgradeEngine {
         commit(entry);
         Files.deleteIfExists(bundle);
         return new HopOutcome(from, hop.to(), true, "upgraded " + from + " -> " + hop.to());
+    }
+
+    private void takeSnapshot(Path dir) throws IOException {
+        if (snapshotStopsService) {
+            service.stop();
+        }
+        database.take(dir);
+    }
+
+    /** Before the switch the previous release is still current; it may have been stopped for the snapshot. */
+    private void ensurePreviousRuns() throws IOException {
+        if (snapshotStopsService && !health.probe().filter(status -> status == 200).isPresent()) {
+            service.restart();
+            health.awaitReady(service, ROLLBACK_READY_TIMEOUT);
+        }
     }
 
     private void refuseBeforeSwitch(String to, String from, String reason) throws IOException {
@@ -140,6 +164,7 @@ public final class UpgradeEngine {
                     + " (it was interrupted before step " + interruptedAt + ")");
         }
         releases.remove(entry.to());
+        ensurePreviousRuns();
         journal.clear();
         events.record("upgrade-abandoned", entry.from(), entry.to(), null,
                 "interrupted before step " + interruptedAt + ", before the switch: " + entry.from() + " stayed in place");

@@ -17,14 +17,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** What the {@code procura-upgrade} commands do on an appliance: check, plan, apply, roll back, follow a channel, import. */
 public final class UpgradeManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpgradeManager.class);
 
     private final ApplianceLayout layout;
     private final UpgradeSettings settings;
@@ -44,7 +49,7 @@ public final class UpgradeManager {
         this.badReleases = new BadReleases(layout.badReleases(), clock);
         HealthProbe health = new HealthProbe(settings.healthPort(), settings.healthTimeout(), Duration.ofMillis(100));
         DatabaseSnapshot database = new CommandDatabaseSnapshot(settings.snapshotCommand(), settings.restoreCommand(), layout.root());
-        this.engine = new UpgradeEngine(layout, events, badReleases, database, service, health, settings.diskReserveBytes(),
+        this.engine = new UpgradeEngine(layout, events, badReleases, database, settings.snapshotStopsService(), service, health, settings.diskReserveBytes(),
                 java(settings), clock, hook);
     }
 
@@ -59,7 +64,7 @@ public final class UpgradeManager {
     public static ServiceController serviceFor(ApplianceLayout layout, UpgradeSettings settings) {
         return switch (settings.service()) {
             case "systemctl" -> new SystemctlService(settings.serviceUnit());
-            case "process" -> new ProcessLauncherService(layout, java(settings));
+            case "process" -> new ProcessLauncherService(layout, java(settings), settings.cdsDir());
             default -> throw new IllegalArgumentException(layout.settingsFile() + ": service '" + settings.service()
                     + "' is neither 'systemctl' nor 'process'");
         };
@@ -78,22 +83,33 @@ public final class UpgradeManager {
         return Files.isRegularFile(file) ? Files.readString(file).trim() : settings.defaultChannel();
     }
 
+    /** What happened to a request of the admin page, in the history and the audit log. */
+    public void recordRequest(String event, String message) throws IOException {
+        events.record(event, null, null, null, message);
+    }
+
     public List<EventLog.Event> history() throws IOException {
         return events.history();
     }
 
     /** Finishes or rolls back an upgrade interrupted by a crash. */
     public Optional<String> recover() throws IOException {
-        return engine.recover();
+        Optional<String> recovered = engine.recover();
+        if (recovered.isPresent()) {
+            refreshStatus();
+        }
+        return recovered;
     }
 
-    /** Verifies the followed channel from the configured repository and plans against it. */
+    /** Verifies the followed channel from the configured repository, plans against it, and writes {@code status.json}. */
     public ChannelCheck check() throws IOException {
-        if (settings.repository().isEmpty()) {
-            return ChannelCheck.unverifiable(channel(), releases.currentVersion(), "no 'repository' in " + layout.settingsFile()
-                    + ": this appliance is offline; bring releases with 'procura-upgrade import BUNDLE'");
-        }
-        return check(RepositorySource.of(settings.requireRepository()), channel());
+        ChannelCheck check = settings.repository().isEmpty()
+                ? ChannelCheck.unverifiable(channel(), releases.currentVersion(), "no 'repository' in " + layout.settingsFile()
+                        + ": this appliance is offline; bring releases with 'procura-upgrade import BUNDLE'")
+                : check(RepositorySource.of(settings.requireRepository()), channel());
+        StatusFile.write(layout, check, installedManifest(), Optional.ofNullable(settings.maintenanceWindows().get(check.channel()))
+                .map(UpgradeManager::describe), clock.instant());
+        return check;
     }
 
     private ChannelCheck check(RepositorySource source, String channel) throws IOException {
@@ -113,10 +129,38 @@ public final class UpgradeManager {
         return ChannelCheck.verified(channel, installed, targets, plan);
     }
 
+    /**
+     * Why {@code auto} must not upgrade now: no maintenance window for the followed channel, or outside it; empty
+     * inside the window.
+     */
+    public Optional<String> outsideMaintenanceWindow() throws IOException {
+        String channel = channel();
+        MaintenanceWindow window = settings.maintenanceWindows().get(channel);
+        if (window == null) {
+            return Optional.of("automatic upgrades are off for channel '" + channel + "' (no auto.window." + channel + " in "
+                    + layout.settingsFile() + ")");
+        }
+        Instant now = clock.instant();
+        if (window.openingContaining(now).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("outside the maintenance window of channel '" + channel + "' (" + describe(window) + "); it opens next at "
+                + window.nextOpening(now));
+    }
+
+    static String describe(MaintenanceWindow window) {
+        return window.days().stream().map(d -> d.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH))
+                .collect(java.util.stream.Collectors.joining(",")) + " " + window.start() + "-" + window.end() + " " + window.zone();
+    }
+
     /** Walks every hop of the plan; stops at the first refusal or rollback. */
     public List<HopOutcome> apply() throws IOException {
-        return applyPlan(check(), (name, target, max) ->
-                RepositorySource.of(settings.requireRepository()).download(RepositoryPaths.bundle(name), max, target));
+        try {
+            return applyPlan(check(), (name, target, max) ->
+                    RepositorySource.of(settings.requireRepository()).download(RepositoryPaths.bundle(name), max, target));
+        } finally {
+            refreshStatus();
+        }
     }
 
     /**
@@ -124,6 +168,14 @@ public final class UpgradeManager {
      * folder above the bundle's {@code bundles/} folder) and must list this very bundle on the followed channel.
      */
     public List<HopOutcome> importBundle(Path bundle, Path metadataDir) throws IOException {
+        try {
+            return importVerified(bundle, metadataDir);
+        } finally {
+            refreshStatus();
+        }
+    }
+
+    private List<HopOutcome> importVerified(Path bundle, Path metadataDir) throws IOException {
         RepositorySource source = RepositorySource.of(metadataDir.toString());
         String channel = channel();
         ChannelCheck check = check(source, channel);
@@ -150,6 +202,15 @@ public final class UpgradeManager {
                 ? copyLimited(bundle, target, max) : source.download(RepositoryPaths.bundle(name), max, target));
     }
 
+    /** After a change the admin page must not show the old state; a failure to write it must not hide the outcome. */
+    private void refreshStatus() {
+        try {
+            check();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not refresh {}: {}", layout.statusFile(), e.getMessage());
+        }
+    }
+
     private List<HopOutcome> applyPlan(ChannelCheck check, BundleFetcher fetcher) throws IOException {
         if (check.problem().isPresent()) {
             throw new UpgradeRefusedException(check.problem().get());
@@ -166,7 +227,11 @@ public final class UpgradeManager {
     }
 
     public HopOutcome rollback() throws IOException {
-        return engine.rollBackLastUpgrade("rolled back by the operator");
+        try {
+            return engine.rollBackLastUpgrade("rolled back by the operator");
+        } finally {
+            refreshStatus();
+        }
     }
 
     /** Follows another channel; never downgrades, and says so when the installed release is newer than the channel's newest. */

@@ -5,6 +5,7 @@ import com.procura.upgrade.release.PublisherKeys;
 import com.procura.upgrade.release.ReleaseBundle;
 import com.procura.upgrade.release.ReleasePublisher;
 import com.procura.upgrade.repo.ReleaseManifest;
+import com.procura.upgrade.repo.ReleaseVersion;
 import com.procura.upgrade.repo.RootMetadata;
 import com.procura.upgrade.repo.SigningKey;
 import com.procura.upgrade.repo.TargetFile;
@@ -135,8 +136,14 @@ public final class ReleaseMain {
             if (process.exitValue() != 0 || output.isEmpty()) {
                 throw new IOException("'java -jar " + jar + " --version' exited " + process.exitValue() + ": " + output);
             }
-            String[] words = output.split("\\s+");
-            return words[words.length - 1];
+            // "procura 1.2.0" on the first line; the real application adds the Java version on a second one.
+            String first = output.lines().findFirst().orElse("");
+            if (!first.startsWith("procura ")) {
+                throw new IOException("'java -jar " + jar + " --version' printed '" + output + "', expected 'procura VERSION' first");
+            }
+            String version = first.substring("procura ".length()).strip();
+            ReleaseVersion.parse(version);
+            return version;
         }
     }
 

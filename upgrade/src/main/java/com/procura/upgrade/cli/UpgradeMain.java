@@ -6,10 +6,12 @@ import com.procura.upgrade.appliance.ChannelCheck;
 import com.procura.upgrade.appliance.HopOutcome;
 import com.procura.upgrade.appliance.StepHook;
 import com.procura.upgrade.appliance.UpgradeManager;
+import com.procura.upgrade.appliance.UpgradeRequests;
 import com.procura.upgrade.appliance.UpgradeRefusedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "procura-upgrade", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
         description = "Shows, plans, applies and rolls back Procura upgrades on this appliance.",
         subcommands = {UpgradeMain.Status.class, UpgradeMain.Check.class, UpgradeMain.Plan.class, UpgradeMain.Apply.class,
-                UpgradeMain.Rollback.class, UpgradeMain.ChannelCommand.class, UpgradeMain.Import.class, UpgradeMain.Recover.class})
+                UpgradeMain.Rollback.class, UpgradeMain.ChannelCommand.class, UpgradeMain.Import.class, UpgradeMain.Recover.class,
+                UpgradeMain.RunRequests.class, UpgradeMain.Auto.class})
 public final class UpgradeMain {
 
     @Option(names = "--root", description = "root directory of the appliance (default: ${DEFAULT-VALUE})", defaultValue = "/")
@@ -54,7 +57,11 @@ public final class UpgradeMain {
     }
 
     UpgradeManager manager() throws java.io.IOException {
-        return UpgradeWiring.manager(root, Clock.systemUTC(), hook, System.getProperty("user.name"));
+        return manager(System.getProperty("user.name"));
+    }
+
+    UpgradeManager manager(String actor) throws java.io.IOException {
+        return UpgradeWiring.manager(root, Clock.systemUTC(), hook, actor);
     }
 
     PrintWriter out() {
@@ -232,6 +239,72 @@ public final class UpgradeMain {
             Optional<String> recovered = parent.manager().recover();
             out().println(recovered.map(m -> "recovered: " + m).orElse("nothing to recover: no upgrade was interrupted"));
             return 0;
+        }
+    }
+
+    @Command(name = "run-requests", description = "Carries out the requests of the admin page (what its systemd path unit runs).")
+    static final class RunRequests extends Sub {
+        @Override
+        Integer run() throws Exception {
+            recoveredManager();
+            UpgradeRequests requests = new UpgradeRequests(new ApplianceLayout(parent.root));
+            int failed = 0;
+            for (Optional<UpgradeRequests.Taken> next = requests.takeNext(Instant.now()); next.isPresent();
+                 next = requests.takeNext(Instant.now())) {
+                failed += carryOut(next.get()) ? 0 : 1;
+            }
+            return failed == 0 ? 0 : 1;
+        }
+
+        private boolean carryOut(UpgradeRequests.Taken taken) throws Exception {
+            UpgradeRequests.Request request = taken.request();
+            String by = request == null || request.requestedBy() == null ? "unknown" : request.requestedBy();
+            UpgradeManager manager = parent.manager("admin page: " + by);
+            if (request == null) {
+                manager.recordRequest("request-refused", taken.file() + " is not a request: " + taken.unreadable());
+                return false;
+            }
+            manager.recordRequest("request-taken", request.action() + (request.channel() == null ? "" : " " + request.channel())
+                    + " requested at " + request.requestedAt());
+            out().println("request " + taken.file() + ": " + request.action() + " by " + by);
+            try {
+                switch (String.valueOf(request.action())) {
+                    case "check" -> printer().check(manager.check());
+                    case "apply" -> {
+                        return outcome(manager.apply()) == 0;
+                    }
+                    case "channel" -> out().println(manager.setChannel(String.valueOf(request.channel())));
+                    default -> {
+                        manager.recordRequest("request-refused", "unknown action '" + request.action()
+                                + "' in " + taken.file() + " (known: check, apply, channel)");
+                        return false;
+                    }
+                }
+                return true;
+            } catch (UpgradeRefusedException | IllegalArgumentException e) {
+                manager.recordRequest("request-refused", request.action() + ": " + e.getMessage());
+                out().println("REFUSED " + e.getMessage());
+                return false;
+            }
+        }
+    }
+
+    @Command(name = "auto", description = "Upgrades only inside the maintenance window of the followed channel (what the timer runs).")
+    static final class Auto extends Sub {
+        @Override
+        Integer run() throws Exception {
+            UpgradeManager manager = recoveredManager();
+            Optional<String> outside = manager.outsideMaintenanceWindow();
+            if (outside.isPresent()) {
+                manager.check();
+                out().println("no automatic upgrade: " + outside.get());
+                return 0;
+            }
+            try {
+                return outcome(manager.apply());
+            } catch (UpgradeRefusedException e) {
+                return refused(e);
+            }
         }
     }
 }

@@ -73,9 +73,12 @@ public final class ReleaseBundle {
                 if (!entry.getName().equals(JAR) && !entry.getName().equals(MANIFEST)) {
                     throw new IOException("bundle " + bundle + " contains unexpected entry '" + entry.getName() + "'");
                 }
+                Path file = dir.resolve(entry.getName());
                 try (InputStream in = zip.getInputStream(entry)) {
-                    Files.copy(in, dir.resolve(entry.getName()));
+                    Files.copy(in, file);
                 }
+                // The entry's fixed time, not the time of extraction: a class-data-sharing archive made for this jar stays valid.
+                Files.setLastModifiedTime(file, entry.getLastModifiedTime());
             }
         }
         if (!Files.isRegularFile(dir.resolve(JAR))) {

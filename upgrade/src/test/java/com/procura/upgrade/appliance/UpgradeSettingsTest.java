@@ -50,4 +50,19 @@ class UpgradeSettingsTest {
         assertThatThrownBy(() -> UpgradeSettings.load(layout))
                 .hasMessage(layout.settingsFile() + ": setting 'health.port' must be a whole number, got 'eighty'");
     }
+
+    @Test
+    void maintenanceWindowsAreReadPerChannelAndMistakesNamed() throws Exception {
+        String base = "health.port=8443\nsnapshot.command=a\nrestore.command=b\nauto.timezone=Europe/Berlin\n";
+        UpgradeSettings settings = UpgradeSettings.load(layoutWith(base + "auto.window.live=Sat,Sun 02:00-05:00\n"));
+        assertThat(settings.maintenanceWindows()).containsOnlyKeys("live");
+        assertThat(settings.maintenanceWindows().get("live").zone()).hasToString("Europe/Berlin");
+
+        ApplianceLayout unknownChannel = layoutWith(base + "auto.window.nightly=Sat 02:00-05:00\n");
+        assertThatThrownBy(() -> UpgradeSettings.load(unknownChannel)).hasMessage(unknownChannel.settingsFile()
+                + ": setting 'auto.window.nightly': unknown channel 'nightly'; channels are [feature, pre-release, live]");
+        ApplianceLayout badFlag = layoutWith(base + "snapshot.stops.service=yes\n");
+        assertThatThrownBy(() -> UpgradeSettings.load(badFlag))
+                .hasMessage(badFlag.settingsFile() + ": setting 'snapshot.stops.service' must be true or false, got 'yes'");
+    }
 }

@@ -5,11 +5,10 @@ import com.procura.upgrade.appliance.HopOutcome;
 import com.procura.upgrade.appliance.StepHook;
 import com.procura.upgrade.appliance.UpgradeManager;
 import com.procura.upgrade.cli.UpgradeWiring;
-import com.procura.upgrade.testsupport.FakeProcuraApp;
-import com.procura.upgrade.testsupport.FakeProcuraApp.Behaviour;
+import com.procura.upgrade.realapp.ProcuraBuilds;
+import com.procura.upgrade.realapp.RealAppliance;
+import com.procura.upgrade.repo.ReleaseVersion;
 import com.procura.upgrade.testsupport.ReleaseRepo;
-import com.procura.upgrade.testsupport.TestAppliance;
-import com.procura.upgrade.testsupport.TestAppliance.TlsMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,9 +21,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Measures, with the fake application, (1) the downtime of an upgrade without schema change as seen by a client
- * polling /health/ready every 100 ms, and (2) the time to roll back an upgrade whose migration fails.
- * Run: see upgrade/README.md ("Benchmark"). Arguments: [runs] (default 5).
+ * Measures, with the real application ({@code webapp/target/procura.jar} as A, the same jar with a higher version as B),
+ * (1) the downtime of an upgrade without schema change as seen by a client polling /health/ready every 100 ms, and
+ * (2) the time to roll back an upgrade whose migration fails. Each run uses a fresh appliance root with its H2 database
+ * (first administrator created) and a fresh class-data-sharing folder: A has run once, so its archive exists; B starts
+ * for the first time, as a new release does. Run: {@code bench/upgrade-downtime.sh [runs]}.
+ * Arguments: [runs] (default 5) [cds|no-cds] (default cds: the {@code ./procura} launcher's settings).
  */
 public final class UpgradeDowntimeBenchmark {
 
@@ -33,36 +35,45 @@ public final class UpgradeDowntimeBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        boolean cds = args.length < 2 || args[1].equals("cds");
         Path temp = Files.createTempDirectory("procura-upgrade-benchmark");
-        FakeProcuraApp app = FakeProcuraApp.compile();
-        TlsMaterial tls = TlsMaterial.generate(temp.resolve("tls"));
-        ReleaseRepo repo = ReleaseRepo.create(temp.resolve("publisher"), app);
-        Path bundle100 = repo.bundle("1.0.0", Behaviour.HEALTHY);
-        repo.publishToLive(bundle100, "1.0.0");
-        repo.publishToLive(repo.bundle("1.1.0", Behaviour.HEALTHY), "1.1.0");
-        ReleaseRepo failing = ReleaseRepo.create(temp.resolve("publisher-failing"), app);
-        failing.publishToLive(failing.bundle("1.0.0", Behaviour.HEALTHY), "1.0.0");
-        failing.publishToLive(failing.bundle("1.1.0", Behaviour.MIGRATION_FAILS), "1.1.0");
+        Path jar = ProcuraBuilds.builtJar();
+        String versionA = ProcuraBuilds.versionOf(jar);
+        List<Integer> a = ReleaseVersion.parse(versionA).numbers();
+        String versionB = a.get(0) + "." + (a.get(1) + 1) + ".0";
+        String broken = a.get(0) + "." + (a.get(1) + 1) + ".1";
+        ReleaseRepo repo = ReleaseRepo.create(temp.resolve("publisher"));
+        Path bundleA = repo.bundleJar(jar, "Procura " + versionA);
+        repo.publishToLive(bundleA, versionA);
+        repo.publishToLive(repo.bundleJar(ProcuraBuilds.variant(jar, temp.resolve("jars"), versionB, Map.of()), "no schema change"),
+                versionB);
+        ReleaseRepo failing = ReleaseRepo.create(temp.resolve("publisher-failing"));
+        failing.publishToLive(bundleA, versionA);
+        failing.publishToLive(failing.bundleJar(ProcuraBuilds.variant(jar, temp.resolve("jars"), broken,
+                Map.of("V1000__fails.sql", "CREATE TABLE upgrade_half_done (id INT);\nINSERT INTO no_such_table VALUES (1);\n")),
+                "a migration that fails"), broken);
+        System.out.printf("A = %s (%s), B = %s, failing B = %s; JVM options %s%s%n", versionA, jar, versionB, broken,
+                RealAppliance.JAVA_OPTIONS, cds ? " + a CDS archive per release" : ", no CDS");
 
         List<Long> downtimes = new ArrayList<>();
         List<Long> upgradeDurations = new ArrayList<>();
         List<Long> rollbackTimes = new ArrayList<>();
         List<Long> failedUpgradeDurations = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            try (TestAppliance appliance = TestAppliance.install(temp.resolve("ok-" + run), repo.dir, bundle100, "live", tls, Map.of());
-                 HealthPoller poller = HealthPoller.start(appliance)) {
+            try (RealAppliance appliance = applianceOnA(temp.resolve("ok-" + run), repo, bundleA, cds)) {
+                HealthPoller poller = HealthPoller.start(appliance);
                 long start = System.nanoTime();
                 List<HopOutcome> outcomes = manager(appliance).apply();
                 upgradeDurations.add((System.nanoTime() - start) / 1_000_000);
                 Thread.sleep(300);
                 poller.stop();
                 require(outcomes.size() == 1 && outcomes.get(0).committed(), "upgrade did not commit: " + outcomes);
+                require(appliance.readyVersion().equals(java.util.Optional.of(versionB)), "B is not the one answering");
                 downtimes.add(poller.longestOutageMillis());
-                System.out.printf("run %d: upgrade 1.0.0 -> 1.1.0 downtime %d ms (apply took %d ms)%n", run,
+                System.out.printf("run %d: upgrade %s -> %s downtime %d ms (apply took %d ms)%n", run, versionA, versionB,
                         poller.longestOutageMillis(), upgradeDurations.get(upgradeDurations.size() - 1));
             }
-            try (TestAppliance appliance = TestAppliance.install(temp.resolve("failing-" + run), failing.dir,
-                    failing.bundle("1.0.0", Behaviour.HEALTHY), "live", tls, Map.of())) {
+            try (RealAppliance appliance = applianceOnA(temp.resolve("failing-" + run), failing, bundleA, cds)) {
                 UpgradeManager manager = manager(appliance);
                 long start = System.nanoTime();
                 List<HopOutcome> outcomes = manager.apply();
@@ -70,8 +81,9 @@ public final class UpgradeDowntimeBenchmark {
                 require(outcomes.size() == 1 && !outcomes.get(0).committed(), "failing upgrade was not rolled back: " + outcomes);
                 long rollback = rollbackMillis(manager.history());
                 rollbackTimes.add(rollback);
-                System.out.printf("run %d: failed migration 1.0.0 -> 1.1.0 rolled back in %d ms (failure detected to 1.0.0 ready;"
-                        + " whole apply %d ms)%n", run, rollback, failedUpgradeDurations.get(failedUpgradeDurations.size() - 1));
+                System.out.printf("run %d: failed migration %s -> %s rolled back in %d ms (failure detected to %s ready, database"
+                        + " restored; whole apply %d ms)%n", run, versionA, broken, rollback, versionA,
+                        failedUpgradeDurations.get(failedUpgradeDurations.size() - 1));
             }
         }
         System.out.println();
@@ -83,7 +95,16 @@ public final class UpgradeDowntimeBenchmark {
         System.out.println("whole failed apply (preflight .. rolled back): " + summary(failedUpgradeDurations));
     }
 
-    private static UpgradeManager manager(TestAppliance appliance) throws Exception {
+    /** A fresh appliance on A with an administrator; A restarted once so that its CDS archive exists, as on a running appliance. */
+    private static RealAppliance applianceOnA(Path root, ReleaseRepo repo, Path bundleA, boolean cds) throws Exception {
+        Map<String, String> settings = cds ? Map.of() : Map.of("cds.dir", "");
+        RealAppliance appliance = RealAppliance.install(root, repo.dir, bundleA, "live", root.resolve("cds"), settings);
+        appliance.createFirstAdmin("bench-admin", "Kettle-Orchard-Lantern-41");
+        appliance.restartAndAwaitReady();
+        return appliance;
+    }
+
+    private static UpgradeManager manager(RealAppliance appliance) throws Exception {
         return UpgradeWiring.manager(appliance.root, Clock.systemUTC(), StepHook.NONE, "benchmark");
     }
 
@@ -119,7 +140,7 @@ public final class UpgradeDowntimeBenchmark {
         private final List<long[]> polls = Collections.synchronizedList(new ArrayList<>());
         private final Thread thread;
 
-        private HealthPoller(TestAppliance appliance) {
+        private HealthPoller(RealAppliance appliance) {
             thread = Thread.ofPlatform().daemon().start(() -> {
                 while (running.get()) {
                     boolean ok = appliance.readyVersion().isPresent();
@@ -133,7 +154,7 @@ public final class UpgradeDowntimeBenchmark {
             });
         }
 
-        static HealthPoller start(TestAppliance appliance) {
+        static HealthPoller start(RealAppliance appliance) {
             return new HealthPoller(appliance);
         }
 

@@ -11,6 +11,10 @@ import com.procura.upgrade.testsupport.TestAppliance;
 import com.procura.upgrade.testsupport.TestAppliance.TlsMaterial;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,9 @@ class UpgradeEndToEndIT {
             assertThat(appliance.readyVersion()).contains("1.2.0");
             assertThat(appliance.database()).contains("schema 1.1.0", "schema 1.2.0");
             assertThat(appliance.installedReleases()).as("the running and the previous release are kept").containsExactly("1.1.0", "1.2.0");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(appliance.layout.snapshotsDir())))
+                    .as("database snapshots, which a rollback runs as the database root, are root's alone").isEqualTo("rwx------");
 
             CliResult status = appliance.upgrade("status");
             assertThat(status.output()).contains("installed:   1.2.0", "channel:     live", "up to date",
@@ -125,6 +132,33 @@ class UpgradeEndToEndIT {
             assertThat(imported.exitCode()).as(imported.output()).isZero();
             assertThat(imported.output()).contains("upgraded 1.0.0 -> 1.1.0");
             assertThat(appliance.readyVersion()).contains("1.1.0");
+        }
+    }
+
+    @Test
+    void automaticUpgradeWaitsForTheMaintenanceWindowOfTheChannel() throws Exception {
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+        try (TestAppliance appliance = TestAppliance.install(temp.resolve("appliance-auto"), repo.dir, bundle100, "live", tls,
+                Map.of("auto.timezone", "UTC", "auto.window.live", tomorrow + " 00:00-24:00", "auto.window.feature", "Mon-Sun 00:00-24:00"))) {
+            CliResult outside = appliance.upgrade("auto");
+
+            assertThat(outside.exitCode()).as(outside.output()).isZero();
+            assertThat(outside.output()).contains("no automatic upgrade: outside the maintenance window of channel 'live' ("
+                    + tomorrow + " 00:00-00:00 UTC); it opens next at " + LocalDate.now(ZoneOffset.UTC).plusDays(1) + "T00:00Z[UTC]");
+            assertThat(appliance.currentVersion()).isEqualTo("1.0.0");
+            assertThat(Files.readString(appliance.layout.statusFile())).contains("\"automaticUpgrades\" : \"" + tomorrow);
+
+            assertThat(appliance.upgrade("channel", "set", "pre-release").exitCode()).isZero();
+            assertThat(appliance.upgrade("auto").output()).contains("automatic upgrades are off for channel 'pre-release'");
+            assertThat(appliance.currentVersion()).isEqualTo("1.0.0");
+
+            assertThat(appliance.upgrade("channel", "set", "feature").exitCode()).isZero();
+            CliResult inside = appliance.upgrade("auto");
+
+            assertThat(inside.exitCode()).as(inside.output()).isZero();
+            assertThat(inside.output()).contains("OK      upgraded 1.0.0 -> 1.1.0", "OK      upgraded 1.1.0 -> 1.2.0",
+                    "OK      upgraded 1.2.0 -> 1.3.0");
+            assertThat(appliance.readyVersion()).contains("1.3.0");
         }
     }
 }

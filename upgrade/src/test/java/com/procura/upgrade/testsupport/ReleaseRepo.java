@@ -28,6 +28,11 @@ public final class ReleaseRepo {
         this.app = app;
     }
 
+    /** A repository for bundles of real jars ({@link #bundleJar}). */
+    public static ReleaseRepo create(Path base) {
+        return create(base, null, Clock.systemUTC());
+    }
+
     public static ReleaseRepo create(Path base, FakeProcuraApp app) {
         return create(base, app, Clock.systemUTC());
     }
@@ -62,6 +67,15 @@ public final class ReleaseRepo {
         args.addAll(List.of(extra));
         ok(args.toArray(String[]::new));
         return out.resolve("procura-" + version + ".zip");
+    }
+
+    /** Bundles a given jar with {@code procura-release bundle}, which takes the version from {@code --version}. */
+    public Path bundleJar(Path jar, String notes, String... extra) throws IOException {
+        Path out = work.resolve("bundles");
+        List<String> args = new ArrayList<>(List.of("bundle", "--jar", jar.toString(), "--notes", notes, "--out", out.toString()));
+        args.addAll(List.of(extra));
+        String output = ok(args.toArray(String[]::new));
+        return Path.of(output.substring(output.indexOf("wrote ") + 6, output.indexOf(" (version")));
     }
 
     public void publish(Path bundle, String channel) {

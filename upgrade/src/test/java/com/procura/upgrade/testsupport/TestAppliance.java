@@ -100,7 +100,7 @@ public final class TestAppliance implements AutoCloseable {
     public ProcessLauncherService service() {
         List<String> java = new java.util.ArrayList<>(List.of(JAVA));
         java.addAll(JAVA_OPTIONS);
-        return new ProcessLauncherService(layout, java);
+        return new ProcessLauncherService(layout, java, Optional.empty());
     }
 
     public String currentVersion() throws IOException {

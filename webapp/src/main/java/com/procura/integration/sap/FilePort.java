@@ -5,7 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +21,11 @@ import org.slf4j.LoggerFactory;
 final class FilePort implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(FilePort.class);
     private static final long SETTLE_MILLIS = 300;
-    private static final int BATCH = 100;
+    private static final int BATCH = 200;
+    /** While this many IDocs wait for processing, no more files are taken: they wait in the folder instead. */
+    private static final int MAX_WAITING = 400;
+    private static final long WAIT_MILLIS = 20;
+    private static final int MAX_WAITS = 100;
 
     private final Path in;
     private final Path archive;
@@ -48,7 +52,23 @@ final class FilePort implements Runnable {
     @Override
     public void run() {
         List<Path> files = settledFiles();
+        if (files.isEmpty()) {
+            return;
+        }
+        Path archiveToday = archive.resolve(LocalDate.now().toString());
+        try {
+            Files.createDirectories(archiveToday);
+            Files.createDirectories(rejected);
+        } catch (IOException e) {
+            LOG.warn("Cannot create {} or {}: files are taken once they can be moved away: {}", archiveToday, rejected,
+                    e.getMessage());
+            return;
+        }
         for (int start = 0; start < files.size(); start += BATCH) {
+            if (!processingFollows()) {
+                LOG.debug("File port: {} IDocs or more wait for processing; the other files are taken later", MAX_WAITING);
+                return;
+            }
             List<Path> batch = files.subList(start, Math.min(files.size(), start + BATCH));
             List<Path> readable = new ArrayList<>();
             List<InboundQueue.Incoming> payloads = new ArrayList<>();
@@ -65,7 +85,7 @@ final class FilePort implements Runnable {
                     receipts.stream().mapToInt(InboundQueue.Receipt::idocCount).sum());
             for (int i = 0; i < readable.size(); i++) {
                 try {
-                    moveAway(readable.get(i), receipts.get(i));
+                    moveAway(readable.get(i), receipts.get(i), archiveToday);
                 } catch (IOException e) {
                     LOG.warn("Stored {} but could not move it away (it will be recognised next time): {}",
                             readable.get(i).getFileName(), e.getMessage());
@@ -74,17 +94,36 @@ final class FilePort implements Runnable {
         }
     }
 
+    /**
+     * Waits a moment while processing is far behind, so that what is taken is processed while its
+     * IDocs are still in memory, parsed; false when it stays behind.
+     */
+    private boolean processingFollows() {
+        for (int waits = 0; inbound.waitingCount() >= MAX_WAITING; waits++) {
+            if (waits == MAX_WAITS) {
+                return false;
+            }
+            try {
+                Thread.sleep(WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     private List<Path> settledFiles() {
         List<Path> files = new ArrayList<>();
         long settledBefore = System.currentTimeMillis() - SETTLE_MILLIS;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(in)) {
             for (Path file : entries) {
                 String name = file.getFileName().toString();
-                if (name.startsWith(".") || name.endsWith(".tmp") || !Files.isRegularFile(file)) {
+                if (name.startsWith(".") || name.endsWith(".tmp")) {
                     continue;
                 }
-                FileTime modified = Files.getLastModifiedTime(file);
-                if (modified.toMillis() <= settledBefore) {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                if (attributes.isRegularFile() && attributes.lastModifiedTime().toMillis() <= settledBefore) {
                     files.add(file);
                 }
             }
@@ -95,11 +134,8 @@ final class FilePort implements Runnable {
         return files;
     }
 
-    private void moveAway(Path file, InboundQueue.Receipt receipt) throws IOException {
-        Path target = receipt.accepted()
-                ? archive.resolve(LocalDate.now().toString())
-                : rejected;
-        Files.createDirectories(target);
+    private void moveAway(Path file, InboundQueue.Receipt receipt, Path archiveToday) throws IOException {
+        Path target = receipt.accepted() ? archiveToday : rejected;
         Path destination = target.resolve(file.getFileName());
         if (Files.exists(destination)) {
             destination = target.resolve(Instant.now().toEpochMilli() + "-" + file.getFileName());

@@ -26,10 +26,14 @@ final class IdocOrderMapper {
     private IdocOrderMapper() {
     }
 
+    /** Customer copies of the message types (ZORDERS, ZZORDCHG) are common and mean the same. */
+    static boolean isChange(String messageType) {
+        return messageType.trim().endsWith("ORDCHG");
+    }
+
     static OrderDraft map(Idoc idoc, SapPartner partner) {
         String message = idoc.messageType().trim();
-        // Customer copies of the message types (ZORDERS, ZZORDCHG) are common and mean the same.
-        boolean change = message.endsWith("ORDCHG");
+        boolean change = isChange(message);
         if (!change && !message.endsWith("ORDERS")) {
             throw new ImportException("EDI_DC40", "MESTYP", "message type '" + message
                     + "' is not processed here: Procura takes ORDERS and ORDCHG (and customer copies like ZORDERS)");

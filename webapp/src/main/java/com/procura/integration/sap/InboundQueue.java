@@ -12,8 +12,11 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -38,11 +41,19 @@ public final class InboundQueue {
     private static final String ENTRY_COLUMNS = "id, payload_id, idoc_index, received_at, sender, docnum, idoc_type, "
             + "message_type, created_at, state, order_number, order_id, error, attempts, updated_at";
 
+    /**
+     * Parsed IDocs take about 3.5 times their payload's size in memory: 5 MB of payload are some 1,000
+     * ORDERS05 with 10 items, more than the file port lets wait.
+     */
+    private static final long PARSED_PAYLOAD_BYTES = 5_000_000;
+
     private final DataSource dataSource;
+    private final ParsedIdocs parsed = new ParsedIdocs(PARSED_PAYLOAD_BYTES);
 
     public InboundQueue(DataSource dataSource) {
         this.dataSource = dataSource;
     }
+
 
     /** A payload as it arrived: where from, and its bytes. */
     public record Incoming(String sourceName, byte[] content) {
@@ -52,16 +63,32 @@ public final class InboundQueue {
         return storeAll(channel, List.of(new Incoming(sourceName, content))).get(0);
     }
 
-    /** Stores several payloads in one transaction: all of them, or (on a database error) none. */
+    /**
+     * Stores several payloads in one transaction: all of them, or (on a database error) none. Each is
+     * parsed once, here; its IDocs are handed on to processing.
+     */
     public List<Receipt> storeAll(String channel, List<Incoming> payloads) {
+        List<Read> read = payloads.stream().map(InboundQueue::read).toList();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<Receipt> receipts = new ArrayList<>();
-                for (Incoming payload : payloads) {
-                    receipts.add(store(connection, channel, payload));
-                }
+                Map<String, Long> earlier = "FILE".equals(channel) ? storedBefore(connection, read) : Map.of();
+                List<Read> fresh = read.stream().filter(payload -> !earlier.containsKey(payload.key())).toList();
+                List<Long> ids = insertPayloads(connection, channel, fresh);
+                insertEntries(connection, fresh, ids);
                 connection.commit();
+                List<Receipt> receipts = new ArrayList<>();
+                int next = 0;
+                for (Read payload : read) {
+                    Long before = earlier.get(payload.key());
+                    if (before != null) {
+                        receipts.add(new Receipt(before, payload.idocs().size(), payload.error(), true));
+                    } else {
+                        long id = ids.get(next++);
+                        parsed.offer(id, payload.idocs(), payload.payload().content().length);
+                        receipts.add(new Receipt(id, payload.idocs().size(), payload.error(), false));
+                    }
+                }
                 return receipts;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -72,84 +99,116 @@ public final class InboundQueue {
         }
     }
 
-    private Receipt store(Connection connection, String channel, Incoming payload) throws SQLException {
+    /** A payload with what reading it found: its IDocs, or why it is no IDoc at all. */
+    private record Read(Incoming payload, String sourceName, String sha256, List<Idoc> idocs, String error) {
+        String key() {
+            return sha256 + "\u0000" + sourceName;
+        }
+    }
+
+    private static Read read(Incoming payload) {
+        String sourceName = truncate(payload.sourceName(), 300);
         String sha256 = sha256(payload.content());
-        List<Idoc> idocs;
-        String error = null;
         try {
-            idocs = IdocPayloads.parse(payload.content(), payload.sourceName());
-            if (idocs.isEmpty()) {
-                error = payload.sourceName() + ": no IDoc found in the payload";
-            }
+            List<Idoc> idocs = IdocPayloads.parse(payload.content(), payload.sourceName());
+            return new Read(payload, sourceName, sha256, idocs,
+                    idocs.isEmpty() ? payload.sourceName() + ": no IDoc found in the payload" : null);
         } catch (IdocFormatException | IdocPayloads.NotAnIdocException e) {
-            idocs = List.of();
-            error = e.getMessage();
+            return new Read(payload, sourceName, sha256, List.of(), e.getMessage());
         }
-        Optional<Long> earlier = "FILE".equals(channel)
-                ? findPayload(connection, payload.sourceName(), sha256) : Optional.empty();
-        if (earlier.isPresent()) {
-            return new Receipt(earlier.get(), idocs.size(), error, true);
-        }
-        long payloadId = insertPayload(connection, channel, payload.sourceName(), sha256, payload.content(), error);
-        insertEntries(connection, payloadId, idocs);
-        return new Receipt(payloadId, idocs.size(), error, false);
     }
 
     /** A file seen again after a crash between storing it and moving it away is not stored twice. */
-    private static Optional<Long> findPayload(Connection connection, String sourceName, String sha256) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id FROM sap_payload WHERE sha256 = ? AND source_name = ?")) {
-            statement.setString(1, sha256);
-            statement.setString(2, sourceName);
+    private static Map<String, Long> storedBefore(Connection connection, List<Read> payloads) throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        List<String> hashes = payloads.stream().map(Read::sha256).distinct().toList();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT id, sha256, source_name FROM sap_payload "
+                + "WHERE sha256 IN (" + String.join(", ", Collections.nCopies(hashes.size(), "?")) + ") ORDER BY id")) {
+            for (int i = 0; i < hashes.size(); i++) {
+                statement.setString(i + 1, hashes.get(i));
+            }
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+                while (rows.next()) {
+                    found.putIfAbsent(rows.getString(2) + "\u0000" + rows.getString(3), rows.getLong(1));
+                }
             }
         }
+        return found;
     }
 
-    private static long insertPayload(Connection connection, String channel, String sourceName, String sha256,
-            byte[] content, String error) throws SQLException {
+    private static List<Long> insertPayloads(Connection connection, String channel, List<Read> payloads) throws SQLException {
+        if (payloads.isEmpty()) {
+            return List.of();
+        }
+        Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO sap_payload (received_at, channel, "
                 + "source_name, sha256, size_bytes, content, error) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
-            statement.setTimestamp(1, Timestamp.from(Instant.now()));
-            statement.setString(2, channel);
-            statement.setString(3, truncate(sourceName, 300));
-            statement.setString(4, sha256);
-            statement.setInt(5, content.length);
-            statement.setBytes(6, content);
-            statement.setString(7, truncate(error, 1000));
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
+            for (Read payload : payloads) {
+                statement.setTimestamp(1, now);
+                statement.setString(2, channel);
+                statement.setString(3, payload.sourceName());
+                statement.setString(4, payload.sha256());
+                statement.setInt(5, payload.payload().content().length);
+                statement.setBytes(6, payload.payload().content());
+                statement.setString(7, truncate(payload.error(), 1000));
+                statement.addBatch();
             }
+            statement.executeBatch();
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                while (keys.next()) {
+                    ids.add(keys.getLong(1));
+                }
+            }
+            if (ids.size() != payloads.size()) {
+                throw new IllegalStateException("the database returned " + ids.size() + " ids for " + payloads.size()
+                        + " stored payloads");
+            }
+            return ids;
         }
     }
 
-    private static void insertEntries(Connection connection, long payloadId, List<Idoc> idocs) throws SQLException {
-        if (idocs.isEmpty()) {
-            return;
-        }
+    private static void insertEntries(Connection connection, List<Read> payloads, List<Long> payloadIds) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO sap_inbound (payload_id, idoc_index, "
                 + "received_at, sender, docnum, idoc_type, message_type, created_at, state, attempts, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")) {
-            for (int i = 0; i < idocs.size(); i++) {
-                var control = idocs.get(i).control();
-                statement.setLong(1, payloadId);
-                statement.setInt(2, i);
-                statement.setTimestamp(3, now);
-                statement.setString(4, truncate(control.sndprn(), 10));
-                statement.setString(5, truncate(control.docnum(), 16));
-                statement.setString(6, truncate(control.cimtyp().isBlank() ? control.idoctyp() : control.idoctyp() + "/" + control.cimtyp(), 30));
-                statement.setString(7, truncate(control.mestyp(), 30));
-                statement.setString(8, truncate(control.credat() + control.get("CRETIM"), 14));
-                statement.setString(9, InboundState.RECEIVED.name());
-                statement.setTimestamp(10, now);
-                statement.addBatch();
+            int count = 0;
+            for (int p = 0; p < payloads.size(); p++) {
+                List<Idoc> idocs = payloads.get(p).idocs();
+                for (int i = 0; i < idocs.size(); i++) {
+                    var control = idocs.get(i).control();
+                    statement.setLong(1, payloadIds.get(p));
+                    statement.setInt(2, i);
+                    statement.setTimestamp(3, now);
+                    statement.setString(4, truncate(control.sndprn(), 10));
+                    statement.setString(5, truncate(control.docnum(), 16));
+                    statement.setString(6, truncate(control.cimtyp().isBlank() ? control.idoctyp()
+                            : control.idoctyp() + "/" + control.cimtyp(), 30));
+                    statement.setString(7, truncate(control.mestyp(), 30));
+                    statement.setString(8, truncate(control.credat() + control.get("CRETIM"), 14));
+                    statement.setString(9, InboundState.RECEIVED.name());
+                    statement.setTimestamp(10, now);
+                    statement.addBatch();
+                    count++;
+                }
             }
-            statement.executeBatch();
+            if (count > 0) {
+                statement.executeBatch();
+            }
+        }
+    }
+
+    public long waitingCount() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM sap_inbound WHERE state = 'RECEIVED'");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Counting the waiting IDocs failed: " + e.getMessage(), e);
         }
     }
 
@@ -171,6 +230,45 @@ public final class InboundQueue {
     public boolean retry(long id) {
         return update("UPDATE sap_inbound SET state = 'RECEIVED', error = NULL, updated_at = ? WHERE id = ? "
                 + "AND state IN ('FAILED', 'OUTDATED')", id) == 1;
+    }
+
+    /** The IDoc of a queue entry: as parsed when it arrived, or parsed again from the stored payload. */
+    Idoc idocOf(Entry entry) {
+        return parsed.take(entry.payloadId(), entry.idocIndex()).orElseGet(() ->
+                IdocPayloads.parse(payload(entry.payloadId()), "payload " + entry.payloadId()).get(entry.idocIndex()));
+    }
+
+    /** A queue entry's new state, as processing decided it. */
+    record Outcome(long entryId, InboundState state, String orderNumber, Long orderId, String error) {
+    }
+
+    /**
+     * Records outcomes inside the caller's transaction, in one batch; fails when another worker has
+     * processed one of the entries meanwhile, so that the caller's transaction rolls back.
+     */
+    static void finish(Connection connection, List<Outcome> outcomes) throws SQLException {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE sap_inbound SET state = ?, order_number = ?, "
+                + "order_id = ?, error = ?, attempts = attempts + 1, updated_at = ? WHERE id = ? AND state = 'RECEIVED'")) {
+            for (Outcome outcome : outcomes) {
+                statement.setString(1, outcome.state().name());
+                statement.setString(2, outcome.orderNumber());
+                statement.setObject(3, outcome.orderId(), java.sql.Types.BIGINT);
+                statement.setString(4, truncate(outcome.error(), 1000));
+                statement.setTimestamp(5, now);
+                statement.setLong(6, outcome.entryId());
+                statement.addBatch();
+            }
+            int[] updated = statement.executeBatch();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] != 1) {
+                    throw new IllegalStateException("inbound entry " + outcomes.get(i).entryId() + " was processed by someone else");
+                }
+            }
+        }
     }
 
     public byte[] payload(long payloadId) {

@@ -29,7 +29,7 @@ final class OrderConfirmationPublisher implements OrderEvents {
         }
         String docnum = IdocText.nextDocnum();
         String content = IdocText.write(OrderResponses.ordrsp(order, partner.get(), docnum, clock), partner.get());
-        Outbox.enqueue(em, partner.get(), Outbox.Kind.ORDRSP, "order:" + order.getOrderNumber(), docnum,
-                order.getOrderNumber(), content);
+        Outbox.enqueue(em, new Outbox.Outgoing(partner.get().id(), Outbox.Kind.ORDRSP, "order:" + order.getOrderNumber(),
+                docnum, order.getOrderNumber(), content));
     }
 }

@@ -31,7 +31,9 @@ final class OutboundPort {
 
     /** Written under a temporary name and renamed when complete, so SAP never reads half a file. */
     private String writeFile(Outbox.Message message, SapPartner partner) throws IOException {
-        Files.createDirectories(outFolder);
+        if (!Files.isDirectory(outFolder)) {
+            Files.createDirectories(outFolder);
+        }
         String extension = partner.fileFormat() == SapPartner.FileFormat.XML ? ".xml" : ".idoc";
         String name = message.kind().name().toLowerCase(java.util.Locale.ROOT) + "_" + message.docnum() + "_"
                 + message.id() + extension;

@@ -35,16 +35,41 @@ public final class Outbox {
         this.dataSource = dataSource;
     }
 
+    /** A message to queue: for which partner, what, in which sequence (one order), and its IDoc text. */
+    record Outgoing(long partnerId, Kind kind, String sequenceKey, String docnum, String reference, String content) {
+    }
+
     /** Queues a message inside the caller's JPA transaction. */
-    static void enqueue(EntityManager em, SapPartner partner, Kind kind, String sequenceKey, String docnum,
-            String reference, String content) {
+    static void enqueue(EntityManager em, Outgoing message) {
+        try {
+            enqueue(em.unwrap(Connection.class), List.of(message));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Queueing " + message.kind() + " " + message.docnum() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Queues messages inside the caller's transaction, in one batch. */
+    static void enqueue(Connection connection, List<Outgoing> messages) throws SQLException {
+        if (messages.isEmpty()) {
+            return;
+        }
         Timestamp now = Timestamp.from(Instant.now());
-        em.createNativeQuery("INSERT INTO sap_outbound (created_at, partner_id, kind, sequence_key, docnum, reference, "
-                        + "content, state, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)")
-                .setParameter(1, now).setParameter(2, partner.id()).setParameter(3, kind.name())
-                .setParameter(4, InboundQueue.truncate(sequenceKey, 60)).setParameter(5, InboundQueue.truncate(docnum, 16))
-                .setParameter(6, InboundQueue.truncate(reference, 100)).setParameter(7, content).setParameter(8, now)
-                .executeUpdate();
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO sap_outbound (created_at, partner_id, "
+                + "kind, sequence_key, docnum, reference, content, state, attempts, next_attempt_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)")) {
+            for (Outgoing message : messages) {
+                statement.setTimestamp(1, now);
+                statement.setLong(2, message.partnerId());
+                statement.setString(3, message.kind().name());
+                statement.setString(4, InboundQueue.truncate(message.sequenceKey(), 60));
+                statement.setString(5, InboundQueue.truncate(message.docnum(), 16));
+                statement.setString(6, InboundQueue.truncate(message.reference(), 100));
+                statement.setString(7, message.content());
+                statement.setTimestamp(8, now);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
     }
 
     /**

@@ -46,7 +46,9 @@ public final class ConfigLoader {
             Map.entry("sms.gateway", "none, file (demo: DATA/sms-outbox.log) or http (default: file in demo mode, else none)"),
             Map.entry("sms.http.url", "HTTPS URL of the SMS gateway (required with sms.gateway=http)"),
             Map.entry("sms.http.user", "SMS gateway user (optional)"),
-            Map.entry("sms.http.password", "SMS gateway password (optional)"));
+            Map.entry("sms.http.password", "SMS gateway password (optional)"),
+            // Upgrade manager (issue #5)
+            Map.entry("upgrade.state-dir", "state folder of procura-upgrade, read by the upgrade page (default /var/lib/procura-upgrade)"));
 
     private ConfigLoader() {
     }
@@ -98,8 +100,9 @@ public final class ConfigLoader {
         if (!reading.problems.isEmpty()) {
             throw new ConfigException(source, reading.problems);
         }
+        Path upgradeStateDir = reading.path("upgrade.state-dir", ProcuraConfig.DEFAULT_UPGRADE_STATE_DIR);
         return new ProcuraConfig(mode, dataDir, logDir, server, tls,
-                new DatabaseConfig(url, user, password, poolSize), timeout, security);
+                new DatabaseConfig(url, user, password, poolSize), timeout, security, upgradeStateDir);
     }
 
     private static final class Reading {

@@ -11,7 +11,17 @@ public record ProcuraConfig(
         TlsConfig tls,
         DatabaseConfig database,
         int sessionTimeoutMinutes,
-        SecurityConfig security) {
+        SecurityConfig security,
+        Path upgradeStateDir) {
+
+    /** Where {@code procura-upgrade} keeps its state on the appliance; the upgrade page reads it. */
+    public static final Path DEFAULT_UPGRADE_STATE_DIR = Path.of("/var/lib/procura-upgrade");
+
+    /** With the upgrade manager's state in its default place. */
+    public ProcuraConfig(Mode mode, Path dataDir, Path logDir, ServerConfig server, TlsConfig tls,
+            DatabaseConfig database, int sessionTimeoutMinutes, SecurityConfig security) {
+        this(mode, dataDir, logDir, server, tls, database, sessionTimeoutMinutes, security, DEFAULT_UPGRADE_STATE_DIR);
+    }
 
     /** Without security settings: the defaults of {@link SecurityConfig#defaults}. */
     public ProcuraConfig(Mode mode, Path dataDir, Path logDir, ServerConfig server, TlsConfig tls,

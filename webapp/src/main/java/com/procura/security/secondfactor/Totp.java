@@ -7,32 +7,21 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.util.encoders.Base32;
 
 /** RFC 6238 time-based one-time passwords (HMAC-SHA1, 30-second steps, 6 digits), as authenticator apps use. */
 public final class Totp {
     public static final int STEP_SECONDS = 30;
-    private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Totp() {
     }
 
-    /** A new 160-bit secret in Base32 (RFC 4648, no padding), as authenticator apps expect it. */
+    /** A new 160-bit secret in Base32 (RFC 4648; 20 bytes need no padding), as authenticator apps expect it. */
     public static String newSecret() {
         byte[] bytes = new byte[20];
         RANDOM.nextBytes(bytes);
-        StringBuilder out = new StringBuilder();
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : bytes) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(BASE32.charAt((buffer >> (bits - 5)) & 31));
-                bits -= 5;
-            }
-        }
-        return out.toString();
+        return Base32.toBase32String(bytes);
     }
 
     public static String uri(String issuer, String account, String secret) {
@@ -77,23 +66,6 @@ public final class Totp {
     }
 
     static byte[] decode(String secret) {
-        String clean = secret.replace("=", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
-        byte[] out = new byte[clean.length() * 5 / 8];
-        int buffer = 0;
-        int bits = 0;
-        int index = 0;
-        for (char c : clean.toCharArray()) {
-            int value = BASE32.indexOf(c);
-            if (value < 0) {
-                throw new IllegalArgumentException("not Base32");
-            }
-            buffer = (buffer << 5) | value;
-            bits += 5;
-            if (bits >= 8) {
-                out[index++] = (byte) (buffer >> (bits - 8));
-                bits -= 8;
-            }
-        }
-        return out;
+        return Base32.decode(secret.replace(" ", "").toUpperCase(java.util.Locale.ROOT));
     }
 }

@@ -1,4 +1,4 @@
-package com.procura.upgrade.e2e;
+package com.procura.upgrade.realapp;
 
 import com.procura.upgrade.appliance.UpgradeStep;
 import com.procura.upgrade.cli.UpgradeMain;
