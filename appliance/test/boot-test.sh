@@ -45,7 +45,7 @@ trap 'exit 130' INT TERM
 diagnostics() {
     stop_vm
     echo "--- serial console, last 40 lines ($work/serial.log)"
-    tail -40 "$work/serial.log" 2>/dev/null | tr -d '\r' | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g'
+    tail -40 "$work/serial.log" 2>/dev/null | tr -d '\r' | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' | redact_tokens
     [ -s "$work/qemu.log" ] && { echo "--- QEMU"; cat "$work/qemu.log"; }
     [ -f "$work/procura.qcow2" ] && guest_journal "$work/procura.qcow2" "$work"
 }

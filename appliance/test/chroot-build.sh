@@ -222,8 +222,9 @@ upgrade_status() { # procura-upgrade status inside the image against the test re
     out=$(chroot "$rootfs" /usr/local/sbin/procura-upgrade status 2>&1)
     rc=$?
     echo "$out" | sed 's/^/    /'
-    # The image starts without trusted metadata or a status of the build machine's check.
-    find "$rootfs/var/lib/procura-upgrade" -mindepth 1 -maxdepth 1 ! -name requests -exec rm -rf {} +
+    # The image starts without trusted metadata or a status of the build machine's check; the
+    # playbook's folders (requests, snapshots) stay, else the second run would create them again.
+    find "$rootfs/var/lib/procura-upgrade" -mindepth 1 -maxdepth 1 ! -name requests ! -name snapshots -exec rm -rf {} +
     [ "$rc" = 0 ] && grep -qE "^installed: +$version$" <<<"$out" && grep -qE '^channel: +live$' <<<"$out" &&
         grep -qE '^metadata: +verified' <<<"$out"
 }

@@ -129,20 +129,24 @@ CONF
     )
 }
 
+# redact_tokens: hides setup tokens (six groups of four) in logs that a failed test prints.
+redact_tokens() {
+    sed -E 's/[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){5}/<setup token>/g'
+}
+
 # guest_journal DISK.qcow2 WORKDIR: after the VM stopped, prints the guest's journal of the Procura
 # units and the head of any JVM crash report, for a failed test's log.
 guest_journal() {
     (
         disk=$1 dir=$2
         qemu-img convert -f qcow2 -O raw "$disk" "$dir/inspect.raw" || exit 1
-        loop=$(losetup --find --show --read-only --offset $((1024 * 1024)) "$dir/inspect.raw") || exit 1
         mkdir -p "$dir/inspect"
-        trap 'mountpoint -q "$dir/inspect" && umount "$dir/inspect"; losetup -d "$loop"; rm -f "$dir/inspect.raw"' EXIT
-        mount -o ro,noload "$loop" "$dir/inspect" || exit 1
+        trap 'mountpoint -q "$dir/inspect" && umount "$dir/inspect"; rm -f "$dir/inspect.raw"' EXIT
+        mount -o ro,noload,loop,offset=$((1024 * 1024)) "$dir/inspect.raw" "$dir/inspect" || exit 1
         echo "--- guest journal (procura-first-boot, mariadb, procura, procura-upgrade-requests), last 80 lines"
         journalctl --directory="$dir/inspect/var/log/journal" --no-pager -o short-monotonic \
             -u procura-first-boot.service -u mariadb.service -u procura.service \
-            -u procura-upgrade-requests.path -u procura-upgrade-requests.service 2>&1 | tail -80
+            -u procura-upgrade-requests.path -u procura-upgrade-requests.service 2>&1 | tail -80 | redact_tokens
         for f in "$dir"/inspect/var/lib/procura/hs_err_pid*.log; do
             [ -f "$f" ] || continue
             echo "--- $(basename "$f") (head)"

@@ -29,15 +29,12 @@ user=procura-audit
 ssh_port=$((30000 + $$ % 10000))
 https_port=$((ssh_port + 1))
 qemu_pid=
-loop=
 started=$(date +%s)
 
-unmount_copy() {
+unmount_copy() { # the loop device of the copy is released with its mount (mount -o loop: autoclear)
     for m in dev/pts dev sys proc ""; do
-        mountpoint -q "$work/mnt/$m" && umount -l "$work/mnt/$m"
+        mountpoint -q "$work/mnt/$m" && { umount "$work/mnt/$m" || umount -l "$work/mnt/$m"; }
     done
-    [ -n "$loop" ] && losetup -d "$loop"
-    loop=
 }
 stop_vm() {
     if [ -n "$qemu_pid" ]; then
@@ -70,8 +67,7 @@ render() { # render TEMPLATE DEST MODE ROLE: a role template with 10.0.2.2/32 as
 }
 prepare_copy() {
     qemu-img convert -f qcow2 -O raw "$image" "$work/audit.raw" &&
-    loop=$(losetup --find --show --offset $((1024 * 1024)) "$work/audit.raw") &&
-    mkdir -p "$work/mnt" && mount "$loop" "$work/mnt" &&
+    mkdir -p "$work/mnt" && mount -o loop,offset=$((1024 * 1024)) "$work/audit.raw" "$work/mnt" &&
     mount -t proc proc "$work/mnt/proc" && mount -t sysfs sysfs "$work/mnt/sys" &&
     mount --bind /dev "$work/mnt/dev" && mount --bind /dev/pts "$work/mnt/dev/pts" &&
     cp -L /etc/resolv.conf "$work/mnt/etc/resolv.conf" &&
