@@ -19,11 +19,14 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * What a logged-in user notices: GET PATH at a fixed RATE per second for SECONDS, each request sent at
  * its planned time whatever the previous ones did, latency counted from that planned time (so a
- * stalled server is not hidden by a client that waits for it). Prints p50, p90, p99 and max.
+ * stalled server is not hidden by a client that waits for it). Prints p50, p90, p99 and max. The first
+ * WARM_UP_SECONDS at the same rate are not counted: they measure this client's own JIT and TLS start.
  * Stops early once STOP_FILE (optional) exists. Only ever targets 127.0.0.1 or localhost.
  * Run: java bench/UserLatency.java BASE_URL CERT_PEM SESSION_COOKIE PATH RATE SECONDS [STOP_FILE]
  */
 public class UserLatency {
+    private static final int WARM_UP_SECONDS = 5;
+
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[0]);
         if (!base.getHost().equals("127.0.0.1") && !base.getHost().equals("localhost")) {
@@ -37,8 +40,20 @@ public class UserLatency {
         Path stopFile = args.length > 6 ? Path.of(args[6]) : null;
         HttpClient http = HttpClient.newBuilder().sslContext(ssl).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(30)).build();
+        send(http, target, cookie, rate, WARM_UP_SECONDS, null, new ArrayList<>(), new ConcurrentHashMap<>());
+        System.out.println("  warmed up, measuring");
+        System.out.flush();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         ConcurrentHashMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        send(http, target, cookie, rate, seconds, stopFile, latencies, statuses);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("  %d requests at %d/s: p50=%s p90=%s p99=%s max=%s statuses=%s%n", sorted.size(), rate,
+                ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 1.0), statuses);
+    }
+
+    private static void send(HttpClient http, URI target, String cookie, int rate, int seconds, Path stopFile,
+            List<Long> latencies, ConcurrentHashMap<Integer, AtomicInteger> statuses) throws InterruptedException {
         int total = rate * seconds;
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
@@ -63,10 +78,6 @@ public class UserLatency {
                 });
             }
         }
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        System.out.printf("  %d requests at %d/s: p50=%s p90=%s p99=%s max=%s statuses=%s%n", sorted.size(), rate,
-                ms(sorted, 0.50), ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 1.0), statuses);
     }
 
     private static String ms(List<Long> sorted, double quantile) {
