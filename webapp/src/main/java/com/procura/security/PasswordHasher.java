@@ -75,12 +75,17 @@ public final class PasswordHasher {
                 .withParallelism(parallelism)
                 .withSalt(salt)
                 .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(parameters);
         byte[] out = new byte[length];
         byte[] passwordBytes = new String(password).getBytes(StandardCharsets.UTF_8);
         try {
-            hashing.submit(() -> generator.generateBytes(passwordBytes, out)).get();
+            // The generator's memory (m KiB) is taken inside the task: a login waiting in the queue holds
+            // none, so 32 waiting logins cannot exhaust a 512 MB heap (they did: an OutOfMemoryError
+            // ended Tomcat's acceptor thread and the server stopped taking connections).
+            hashing.submit(() -> {
+                Argon2BytesGenerator generator = new Argon2BytesGenerator();
+                generator.init(parameters);
+                return generator.generateBytes(passwordBytes, out);
+            }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while hashing a password", e);
