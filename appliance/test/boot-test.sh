@@ -26,13 +26,6 @@ direct_http_port=$((https_port + 3))
 qemu_pid=
 started=$(date +%s)
 
-stop_vm() {
-    if [ -n "$qemu_pid" ]; then
-        kill "$qemu_pid" 2>/dev/null
-        wait "$qemu_pid" 2>/dev/null
-        qemu_pid=
-    fi
-}
 cleanup() {
     stop_vm
     rm -f "$work/admin-password" "$work/cookies"

@@ -83,6 +83,15 @@ need_packages() {
 # usable; else TCG with one translation thread: with multi-threaded TCG the guest's JVM crashed in
 # JIT-compiled code (SIGSEGV in code HotSpot had just patched on another vCPU, a cross-modifying
 # code race of the emulator), which restarted Procura with a new setup token mid-test.
+# Stops the VM the caller started in the background and keeps in $qemu_pid.
+stop_vm() {
+    if [ -n "$qemu_pid" ]; then
+        kill "$qemu_pid" 2>/dev/null
+        wait "$qemu_pid" 2>/dev/null
+        qemu_pid=
+    fi
+}
+
 qemu_accel() {
     if grep -qE 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
         echo kvm

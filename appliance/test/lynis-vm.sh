@@ -36,13 +36,6 @@ unmount_copy() { # the loop device of the copy is released with its mount (mount
         mountpoint -q "$work/mnt/$m" && { umount "$work/mnt/$m" || umount -l "$work/mnt/$m"; }
     done
 }
-stop_vm() {
-    if [ -n "$qemu_pid" ]; then
-        kill "$qemu_pid" 2>/dev/null
-        wait "$qemu_pid" 2>/dev/null
-        qemu_pid=
-    fi
-}
 cleanup() {
     stop_vm
     unmount_copy

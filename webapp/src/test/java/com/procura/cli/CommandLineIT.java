@@ -36,6 +36,20 @@ class CommandLineIT {
         return Integer.parseInt(port.group(1));
     }
 
+    private Path productionConfig(Path data, int https, String url, String user, String password) throws IOException {
+        Path config = folder.resolve("procura.properties");
+        Files.writeString(config, """
+                mode=production
+                data.dir=%s
+                server.https.port=%d
+                server.http.port=%d
+                database.url=%s
+                database.user=%s
+                database.password=%s
+                """.formatted(data, https, freePort(), url, user, password));
+        return config;
+    }
+
     private static WebClient client(Path dataDir, int httpsPort) {
         return new WebClient("https://localhost:" + httpsPort, dataDir.resolve("tls/procura.crt"));
     }
@@ -185,16 +199,7 @@ class CommandLineIT {
         var database = TestDatabases.create(TestDatabases.Engine.MARIADB, folder);
         int https = freePort();
         Path data = folder.resolve("data");
-        Path config = folder.resolve("procura.properties");
-        Files.writeString(config, """
-                mode=production
-                data.dir=%s
-                server.https.port=%d
-                server.http.port=%d
-                database.url=%s
-                database.user=%s
-                database.password=%s
-                """.formatted(data, https, freePort(), database.url(), database.user(), database.password()));
+        Path config = productionConfig(data, https, database.url(), database.user(), database.password());
         try (ProcuraProcess procura = ProcuraProcess.start("serve", "--config", config.toString())) {
             procura.awaitOutput("(also in", START);
             Matcher token = Pattern.compile("setup token:\\n\\s+(\\S+)").matcher(procura.output());
@@ -227,16 +232,7 @@ class CommandLineIT {
     void createAdminPrintsAOneTimePasswordThatMustBeChangedBeforeAnythingElse() throws Exception {
         int https = freePort();
         Path data = folder.resolve("data");
-        Path config = folder.resolve("procura.properties");
-        Files.writeString(config, """
-                mode=production
-                data.dir=%s
-                server.https.port=%d
-                server.http.port=%d
-                database.url=jdbc:h2:file:%s
-                database.user=procura
-                database.password=
-                """.formatted(data, https, freePort(), data.resolve("db/procura")));
+        Path config = productionConfig(data, https, "jdbc:h2:file:" + data.resolve("db/procura"), "procura", "");
         String password;
         try (ProcuraProcess create = ProcuraProcess.start("user", "create-admin", "--config", config.toString(),
                 "--username", "nightshift")) {

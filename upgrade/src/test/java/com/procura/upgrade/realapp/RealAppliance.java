@@ -8,6 +8,7 @@ import com.procura.upgrade.cli.UpgradeMain;
 import com.procura.upgrade.release.ReleaseBundle;
 import com.procura.upgrade.repo.AtomicFiles;
 import com.procura.upgrade.testsupport.CliResult;
+import com.procura.upgrade.testsupport.SettingsFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.CookieManager;
@@ -112,8 +113,7 @@ public final class RealAppliance implements AutoCloseable {
         settings.put("java.options", String.join(" ", JAVA_OPTIONS));
         settings.put("disk.reserve.bytes", "1048576");
         settings.putAll(overrides);
-        Files.writeString(layout.settingsFile(), settings.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\")).collect(Collectors.joining("\n")) + "\n");
+        SettingsFile.write(layout.settingsFile(), settings);
     }
 
     public CliResult upgrade(String... args) {

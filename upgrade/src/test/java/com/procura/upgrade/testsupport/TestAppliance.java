@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -85,8 +84,7 @@ public final class TestAppliance implements AutoCloseable {
         settings.put("java.options", String.join(" ", JAVA_OPTIONS));
         settings.put("disk.reserve.bytes", "1048576");
         settings.putAll(overrides);
-        Files.writeString(layout.settingsFile(), settings.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\")).collect(Collectors.joining("\n")) + "\n");
+        SettingsFile.write(layout.settingsFile(), settings);
     }
 
     public CliResult upgrade(String... args) {
