@@ -18,8 +18,6 @@ ansible_dir=$repo/appliance/ansible
 
 cache=${PROCURA_CI_CACHE:-/var/cache/procura-ci}
 rootfs=$cache/rootfs
-suite=trixie
-bootstrap_packages=systemd,systemd-sysv,dbus,python3,python3-apt,ca-certificates,linux-image-amd64,initramfs-tools,zstd
 started=$(date +%s)
 
 timing() { echo "TIME $1: $(($(date +%s) - $2)) s"; }
@@ -72,25 +70,10 @@ if [ -z "$mirror" ]; then
     echo "0 passed, 1 failed"
     exit 1
 fi
-key=$(printf '%s %s %s' "$suite" "$bootstrap_packages" "$mirror" | sha256sum | cut -c1-12)
-tarball=$cache/rootfs-$suite-$key.tar
-step=$(date +%s)
 unmount_rootfs
-rm -rf "$rootfs"
-mkdir -p "$rootfs"
-if [ -f "$tarball" ]; then
-    tar -C "$rootfs" -xpf "$tarball"
-    timing "root file system from cache" "$step"
-else
-    if ! debootstrap --variant=minbase --include="$bootstrap_packages" "$suite" "$rootfs" "$mirror" \
-        >"$cache/debootstrap.log" 2>&1; then
-        tail -20 "$cache/debootstrap.log"
-        echo "0 passed, 1 failed"
-        exit 1
-    fi
-    rm -rf "$rootfs/var/cache/apt/archives"/*.deb
-    tar -C "$rootfs" -cpf "$tarball.new" . && mv "$tarball.new" "$tarball"
-    timing "debootstrap" "$step"
+if ! bootstrap_debian "$rootfs" "$mirror" "$cache"; then
+    echo "0 passed, 1 failed"
+    exit 1
 fi
 
 # Keep daemons from starting inside the chroot (the host may run its own MariaDB on 3306).
@@ -160,7 +143,7 @@ check "effective sshd configuration" sh -c "chroot '$rootfs' /usr/local/sbin/pro
 check "nftables ruleset is valid" in_root nft -c -f /etc/nftables.conf
 check "MariaDB bound to 127.0.0.1" grep -qx 'bind-address = 127.0.0.1' "$rootfs/etc/mysql/mariadb.conf.d/90-procura.cnf"
 check "Java 21 runtime" sh -c "chroot '$rootfs' java -version 2>&1 | grep -q 'version \"21'"
-for unit in procura.service mariadb.service nftables.service procura-first-boot.service \
+for unit in procura.service mariadb.service nftables.service procura-first-boot.service procura-grow-root.service \
             procura-setup-token.path systemd-timesyncd.service systemd-networkd.service; do
     check "$unit enabled" enabled "$unit"
 done
@@ -171,7 +154,8 @@ check "procura.service sandbox" sh -c "u='$rootfs/etc/systemd/system/procura.ser
     grep -qx 'SystemCallFilter=@system-service' \"\$u\" && grep -q 'ExecStart=/usr/bin/java .*-Xmx256m .*-jar /opt/procura/current/procura.jar serve --config /etc/procura/procura.properties' \"\$u\""
 verify_units() {
     out=$(chroot "$rootfs" systemd-analyze verify /etc/systemd/system/procura.service \
-        /etc/systemd/system/procura-backup.timer /etc/systemd/system/procura-first-boot.service 2>&1)
+        /etc/systemd/system/procura-backup.timer /etc/systemd/system/procura-first-boot.service \
+        /etc/systemd/system/procura-grow-root.service 2>&1)
     echo "$out"
     ! grep -E '^/etc/systemd/system/procura[^:]*:[0-9]+:' <<<"$out"
 }

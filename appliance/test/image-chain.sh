@@ -58,7 +58,7 @@ if ! run "$here/chroot-build.sh" "$jar"; then
     echo "chroot build failed: nothing booted"
 elif [ -z "$packer" ]; then
     echo "=== appliance boot test (boot-test.sh)"
-    run "$here/boot-test.sh"
+    run "$here/boot-test.sh" "$jar"
 else
     echo "=== Packer base disk (base-image.sh)"
     run "$here/base-image.sh" &&

@@ -65,6 +65,32 @@ print(main, sec)
 PY
 }
 
+# bootstrap_debian ROOTFS MIRROR CACHE: a minimal bootable Debian 13 in ROOTFS (emptied first) by
+# debootstrap from MIRROR, kept as a tarball of the finished bootstrap in CACHE (keyed by suite,
+# packages and mirror) so that the next run only unpacks it. Prints a TIME line; on failure the
+# end of CACHE/debootstrap.log.
+bootstrap_debian() {
+    local root=$1 mirror=$2 cache=$3 suite=trixie key tarball started
+    local packages=systemd,systemd-sysv,dbus,python3,python3-apt,ca-certificates,iproute2,linux-image-amd64,initramfs-tools,zstd
+    key=$(printf '%s %s %s' "$suite" "$packages" "$mirror" | sha256sum | cut -c1-12)
+    tarball=$cache/rootfs-$suite-$key.tar
+    started=$(date +%s)
+    rm -rf "$root"
+    mkdir -p "$root" "$cache"
+    if [ -f "$tarball" ]; then
+        tar -C "$root" -xpf "$tarball"
+        echo "TIME root file system from cache: $(($(date +%s) - started)) s"
+        return 0
+    fi
+    if ! debootstrap --variant=minbase --include="$packages" "$suite" "$root" "$mirror" >"$cache/debootstrap.log" 2>&1; then
+        tail -20 "$cache/debootstrap.log"
+        return 1
+    fi
+    rm -rf "$root/var/cache/apt/archives"/*.deb
+    tar -C "$root" -cpf "$tarball.new" . && mv "$tarball.new" "$tarball"
+    echo "TIME debootstrap: $(($(date +%s) - started)) s"
+}
+
 # need_packages COMMAND:PACKAGE...: installs the packages whose command is missing (apt-get update
 # first, since a fresh machine may have no package lists). Prints what it installs.
 need_packages() {
@@ -79,10 +105,6 @@ need_packages() {
         || { echo "cannot install ${missing[*]}"; return 1; }
 }
 
-# qemu_accel: the -accel argument for this machine. KVM where the CPU has vmx/svm and /dev/kvm is
-# usable; else TCG with one translation thread: with multi-threaded TCG the guest's JVM crashed in
-# JIT-compiled code (SIGSEGV in code HotSpot had just patched on another vCPU, a cross-modifying
-# code race of the emulator), which restarted Procura with a new setup token mid-test.
 # Stops the VM the caller started in the background and keeps in $qemu_pid.
 stop_vm() {
     if [ -n "$qemu_pid" ]; then
@@ -92,12 +114,40 @@ stop_vm() {
     fi
 }
 
+# java_21: prints a java executable of version 21 or newer (JAVA_HOME, /usr/lib/jvm, PATH).
+java_21() {
+    for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
+        [ -x "$candidate" ] || continue
+        major=$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+        [ "${major:-0}" -ge 21 ] 2>/dev/null && { echo "$candidate"; return 0; }
+    done
+    return 1
+}
+
+# qemu_accel: the -accel argument for this machine. KVM where the CPU has vmx/svm and /dev/kvm is
+# usable; else TCG with one translation thread: with multi-threaded TCG the guest's JVM crashed in
+# JIT-compiled code (SIGSEGV in code HotSpot had just patched on another vCPU, a cross-modifying
+# code race of the emulator), which restarted Procura with a new setup token mid-test.
 qemu_accel() {
     if grep -qE 'vmx|svm' /proc/cpuinfo && [ -w /dev/kvm ]; then
         echo kvm
     else
         echo tcg,thread=single
     fi
+}
+
+# start_vm DISK MEMORY_MB NETDEV: boots DISK (qcow2, or raw when named *.raw) under QEMU in the
+# background, 2 vCPUs, serial console into $work/serial.log; NETDEV is the -netdev value, whose
+# id must be n0. Sets qemu_pid (stop_vm stops it).
+start_vm() {
+    local format=qcow2 accel
+    case $1 in *.raw) format=raw ;; esac
+    accel=$(qemu_accel)
+    qemu-system-x86_64 -accel "$accel" -m "$2" -smp 2 -display none -monitor none \
+        -drive file="$1",if=virtio,format=$format -netdev "$3" -device virtio-net-pci,netdev=n0 \
+        -serial file:"$work/serial.log" >"$work/qemu.log" 2>&1 &
+    qemu_pid=$!
+    echo "booting with -accel $accel (serial log: $work/serial.log)"
 }
 
 # make_boot_disk ROOTFS WORKDIR OUT.qcow2: a bootable disk from a root file system. Writes fstab and
@@ -162,4 +212,68 @@ guest_journal() {
             head -25 "$f"
         done
     )
+}
+
+# --- a booted appliance, seen from the host -----------------------------------------------------
+# For boot-test.sh and install-test.sh. They set: work (folder with serial.log), qemu_pid, timeout
+# (seconds each wait and request may take), base (https://127.0.0.1:PORT), http_port (forward of
+# 80), cookies (cookie jar), token (the setup token), and keep the admin password in
+# $work/admin-password (0600).
+
+# Every wait has its own PROCURA_BOOT_TIMEOUT, counted from when it begins.
+wait_for() { # wait_for REGEX: waits for REGEX on the serial console
+    since=$(date +%s)
+    while [ $(($(date +%s) - since)) -lt "$timeout" ]; do
+        grep -qaE "$1" "$work/serial.log" 2>/dev/null && return 0
+        kill -0 "$qemu_pid" 2>/dev/null || return 1
+        sleep 2
+    done
+    return 1
+}
+# Requests may take long too (first JIT compilation, Argon2id under TCG): each gets the timeout.
+https_ready() { # polls until Procura answers 200 through the 443 redirect (Java under TCG is slow)
+    since=$(date +%s)
+    while [ $(($(date +%s) - since)) -lt "$timeout" ]; do
+        code=$(curl -ks -o /dev/null -w '%{http_code}' --max-time 10 "$base/health/ready")
+        [ "$code" = 200 ] && return 0
+        kill -0 "$qemu_pid" 2>/dev/null || return 1
+        sleep 2
+    done
+    echo "last answer: $code"
+    return 1
+}
+form_csrf() { # form_csrf PATH: GETs a form page with the cookie jar, prints its CSRF token
+    curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" "$base$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1
+}
+setup_admin() {
+    [ -n "$token" ] || { echo "no setup token"; return 1; }
+    csrf=$(form_csrf /setup)
+    [ -n "$csrf" ] || { echo "no setup form"; return 1; }
+    answer=$(curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" -o "$work/setup.html" -w '%{http_code} %{redirect_url}' \
+        --data-urlencode "_csrf=$csrf" --data-urlencode "token=$token" --data-urlencode username=admin \
+        --data-urlencode "displayName=Appliance test" --data-urlencode "password@$work/admin-password" \
+        --data-urlencode "confirm@$work/admin-password" "$base/setup")
+    echo "POST /setup: $answer"
+    [ "${answer%% *}" = 302 ] && case $answer in *"/login") ;; *) false ;; esac
+}
+login_admin() {
+    rm -f "$cookies"
+    csrf=$(form_csrf /login)
+    [ -n "$csrf" ] || { echo "no login form"; return 1; }
+    answer=$(curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" -o /dev/null -w '%{http_code} %{redirect_url}' \
+        --data-urlencode "_csrf=$csrf" --data-urlencode username=admin \
+        --data-urlencode "password@$work/admin-password" "$base/login")
+    echo "POST /login: $answer"
+    [ "${answer%% *}" = 302 ] || return 1
+    code=$(curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" -o /dev/null -w '%{http_code}' "$base/dashboard")
+    echo "GET /dashboard: $code"
+    [ "$code" = 200 ]
+}
+http_redirects() { # HTTP through the forward of port 80 ($http_port) answers 301
+    answer=$(curl -s --max-time "$timeout" -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$http_port/orders")
+    echo "GET http://.../orders through 80: $answer"
+    [ "${answer%% *}" = 301 ]
+}
+silent() { # silent PORT: the forward accepts on the host side; a dropped guest port never answers
+    ! timeout 15 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1 && printf 'GET / HTTP/1.0\r\n\r\n' >&3 && head -c 4 <&3" 2>/dev/null | grep -q .
 }

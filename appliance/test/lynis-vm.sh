@@ -85,14 +85,7 @@ echo "TIME audit copy: $(($(date +%s) - step)) s"
 
 # --- boot --------------------------------------------------------------------------------------
 step=$(date +%s)
-accel=$(qemu_accel)
-qemu-system-x86_64 -accel "$accel" -m 2048 -smp 2 -display none -monitor none \
-    -drive file="$work/audit.raw",if=virtio,format=raw \
-    -netdev "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$ssh_port-:22,hostfwd=tcp:127.0.0.1:$https_port-:443" \
-    -device virtio-net-pci,netdev=n0 \
-    -serial file:"$work/serial.log" >"$work/qemu.log" 2>&1 &
-qemu_pid=$!
-echo "booting with -accel $accel (serial log: $work/serial.log)"
+start_vm "$work/audit.raw" 2048 "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$ssh_port-:22,hostfwd=tcp:127.0.0.1:$https_port-:443"
 ssh_opts=(-i "$work/key" -p "$ssh_port" -o BatchMode=yes -o StrictHostKeyChecking=no
     -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o ConnectTimeout=20 -o ServerAliveInterval=30)
 vm() { ssh "${ssh_opts[@]}" "$user@127.0.0.1" "$@"; }

@@ -52,7 +52,8 @@ check "ansible-lint (production profile)" ansible-lint --nocolor -q
 
 # --- Shell scripts -----------------------------------------------------------------------------
 for f in "$repo"/installer/install.sh "$repo"/installer/first-boot/procura-first-boot \
-         "$repo"/installer/first-boot/procura-console-issue "$ansible_dir"/roles/*/files/procura-* \
+         "$repo"/installer/first-boot/procura-console-issue "$repo"/installer/first-boot/procura-grow-root \
+         "$ansible_dir"/roles/*/files/procura-* \
          "$packer_dir"/scripts/*.sh "$here"/*.sh; do
     [ -f "$f" ] || continue
     shell=sh

@@ -15,14 +15,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 tool=${3:-$here/../../upgrade/target/procura-upgrade.jar}
 [ -f "$tool" ] || { echo "no $tool: build it first (mvn -B package)" >&2; exit 1; }
 
-java_21() { # prints a java executable of version 21 or newer
-    for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
-        [ -x "$candidate" ] || continue
-        major=$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-        [ "${major:-0}" -ge 21 ] 2>/dev/null && { echo "$candidate"; return 0; }
-    done
-    return 1
-}
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 java=$(java_21) || { echo "no Java 21 or newer found for procura-release" >&2; exit 1; }
 release() { "$java" -cp "$tool" com.procura.upgrade.cli.ReleaseMain "$@"; }
 
