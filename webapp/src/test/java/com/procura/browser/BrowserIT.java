@@ -50,9 +50,7 @@ class BrowserIT {
     void buyerLogsInBrowsesOrdersAndLogsOut() throws IOException {
         browser.get(app.baseUrl() + "/orders");
         assertThat(browser.getCurrentUrl()).contains("/login");
-        browser.findElement(By.id("username")).sendKeys("buyer");
-        browser.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
-        browser.findElement(By.id("login")).click();
+        Chromium.submitLogin(browser, "buyer", TestApp.PASSWORD);
 
         assertThat(browser.getCurrentUrl()).endsWith("/orders");
         assertThat(browser.findElements(By.cssSelector("#orders tbody tr"))).hasSize(20);
@@ -78,11 +76,7 @@ class BrowserIT {
 
     @Test
     void supplierSeesOnlyItsOrdersAndNoSupplierMenu() {
-        browser.manage().deleteAllCookies();
-        browser.get(app.baseUrl() + "/login");
-        browser.findElement(By.id("username")).sendKeys("supplier");
-        browser.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
-        browser.findElement(By.id("login")).click();
+        Chromium.logIn(browser, app.baseUrl(), "supplier", TestApp.PASSWORD);
         browser.get(app.baseUrl() + "/orders");
         assertThat(browser.findElements(By.cssSelector("#orders tbody tr")))
                 .hasSize(9)

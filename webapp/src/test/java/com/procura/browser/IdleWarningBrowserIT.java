@@ -70,10 +70,7 @@ class IdleWarningBrowserIT {
 
     @Test
     void warningAppearsBeforeTheTimeoutAndStayingLoggedInKeepsTheSession() throws IOException {
-        browser.get(app.baseUrl() + "/login");
-        browser.findElement(By.id("username")).sendKeys("buyer");
-        browser.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
-        browser.findElement(By.id("login")).click();
+        Chromium.logIn(browser, app.baseUrl(), "buyer", TestApp.PASSWORD);
         WebElement warning = browser.findElement(By.id("idle-warning"));
         assertThat(warning.isDisplayed()).isFalse();
 

@@ -39,11 +39,7 @@ class SupplierConfirmationIT {
     }
 
     private void login(String user) {
-        browser.manage().deleteAllCookies();
-        browser.get(app.baseUrl() + "/login");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
-        browser.findElement(By.id("login")).click();
+        Chromium.logIn(browser, app.baseUrl(), user, TestApp.PASSWORD);
     }
 
     @Test

@@ -63,10 +63,7 @@ class UpgradePageBrowserIT {
     void adminStartsAnUpgradeAndFollowsItsProgress() throws IOException {
         Files.writeString(state.resolve("status.json"), status("1.0.0", "\"1.1.0\"",
                 "\"1.0.0\":\"First release\",\"1.1.0\":\"Faster order confirmations\""));
-        browser.get(app.baseUrl() + "/login");
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(TestApp.PASSWORD);
-        browser.findElement(By.id("login")).click();
+        Chromium.logIn(browser, app.baseUrl(), "admin", TestApp.PASSWORD);
         browser.findElement(By.linkText("Upgrades")).click();
 
         assertThat(browser.findElement(By.id("installed")).getText()).isEqualTo("1.0.0");
