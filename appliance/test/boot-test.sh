@@ -139,6 +139,10 @@ check "login over HTTPS as the new administrator" login_admin
 # image and writes status.json and the history, which the page then shows.
 upgrade_page() { # fetches /admin/upgrade into $work/upgrade.html, logging in again after a restart of Procura
     code=$(curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" -o "$work/upgrade.html" -w '%{http_code}' "$base/admin/upgrade")
+    # While a release opens and migrates its database, Procura's ports answer with its maintenance page.
+    if [ "$code" = 503 ] && grep -q '<h1>Procura is starting</h1>' "$work/upgrade.html"; then
+        touch "$work/maintenance-page-seen"
+    fi
     if [ "$code" = 302 ]; then
         login_admin >/dev/null 2>&1 &&
             code=$(curl -ks -c "$cookies" -b "$cookies" --max-time "$timeout" -o "$work/upgrade.html" -w '%{http_code}' "$base/admin/upgrade")
@@ -203,6 +207,7 @@ upgrade_apply() {
 }
 check "apply from the admin page: upgraded to $version_b, $version_c's failed migration rolled back, $version_c marked bad" upgrade_apply
 echo "TIME upgrade to $version_b and rollback of $version_c: $(($(date +%s) - step)) s"
+check "the maintenance page answered while a release started" test -f "$work/maintenance-page-seen"
 check "the administrator logs in to $version_b on its restored database" login_admin
 
 restarts() { # a second, different token on the console means Procura restarted (crashed) meanwhile

@@ -14,6 +14,7 @@ import com.procura.orders.OrderService;
 import com.procura.platform.config.ProcuraConfig;
 import com.procura.platform.db.Database;
 import com.procura.platform.web.ErrorPage;
+import com.procura.platform.web.MaintenancePage;
 import com.procura.platform.web.TlsMaterial;
 import com.procura.platform.web.Views;
 import com.procura.platform.web.WebServer;
@@ -46,8 +47,8 @@ public final class Application implements AutoCloseable {
     private final Optional<String> setupToken;
     private volatile boolean ready;
 
-    private Application(ProcuraConfig config, DataFolderLock lock, Database database, HttpServlet benchmarkServlet,
-            Clock clock) {
+    private Application(ProcuraConfig config, DataFolderLock lock, Database database, TlsMaterial tls,
+            HttpServlet benchmarkServlet, Clock clock) {
         this.config = config;
         this.lock = lock;
         this.database = database;
@@ -59,7 +60,6 @@ public final class Application implements AutoCloseable {
         this.sap = new SapModule(database, orders, config.dataDir(), Clock.systemDefaultZone());
         this.setupToken = config.demo() ? Optional.empty() : security.setup().prepare();
 
-        TlsMaterial tls = TlsMaterial.resolve(config.tls(), config.dataDir());
         this.web = new WebServer(config.server(), tls, config.dataDir().resolve("work"), config.sessionTimeoutMinutes());
         Views views = new Views();
         web.addServlet("health", new HealthServlet(() -> ready && database.isReachable(), Procura.version()), "/health/*");
@@ -90,24 +90,34 @@ public final class Application implements AutoCloseable {
         return start(config, benchmarkServlet, Clock.systemUTC());
     }
 
-    /** As {@link #start(ProcuraConfig, HttpServlet)}, with the clock security decisions use (tests move it). */
+    /**
+     * As {@link #start(ProcuraConfig, HttpServlet)}, with the clock security decisions use (tests move it). With fixed
+     * ports, a {@link MaintenancePage} answers on them while the database is opened and migrated.
+     */
     public static Application start(ProcuraConfig config, HttpServlet benchmarkServlet, Clock clock) {
         prepareFolders(config);
         DataFolderLock lock = DataFolderLock.acquire(config.dataDir());
+        TlsMaterial tls;
+        Optional<WebServer> maintenance = Optional.empty();
         Database database;
         try {
             LogFiles.configure(config.logDir());
+            tls = TlsMaterial.resolve(config.tls(), config.dataDir());
+            maintenance = maintenancePage(config, tls);
             database = Database.open(config.database());
         } catch (RuntimeException e) {
+            maintenance.ifPresent(WebServer::close);
             lock.close();
             throw e;
         }
         Application application = null;
         try {
-            application = new Application(config, lock, database, benchmarkServlet, clock);
+            application = new Application(config, lock, database, tls, benchmarkServlet, clock);
+            maintenance.ifPresent(WebServer::close);
             application.web.start();
             return application;
         } catch (RuntimeException e) {
+            maintenance.ifPresent(WebServer::close);
             if (application != null) {
                 application.close();
             } else {
@@ -116,6 +126,14 @@ public final class Application implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Ports chosen by the system (0, in tests) would differ between the two servers: no maintenance page then. */
+    private static Optional<WebServer> maintenancePage(ProcuraConfig config, TlsMaterial tls) {
+        if (config.server().httpsPort() == 0 || config.server().httpPort() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(MaintenancePage.serve(config.server(), tls, config.dataDir().resolve("work")));
     }
 
     private static void prepareFolders(ProcuraConfig config) {
