@@ -109,8 +109,23 @@ ANSIBLE_CONFIG=$root/appliance/ansible/ansible.cfg \
 address=$(ip -4 route get 192.0.2.1 2>/dev/null | sed -n 's/.* src \([0-9.]*\).*/\1/p')
 address=${public_host:-${address:-127.0.0.1}}
 token_file=/var/lib/procura/setup-token
+https_port=$(sed -n 's/^server\.https\.port=//p' /etc/procura/procura.properties)
+# Procura writes a new setup token at every start without an administrator, and the playbook's handlers may
+# restart it after its first start: the token file is the running process's only once that process answers.
+# Its certificate is its own self-signed one, so this loopback check does not verify it.
+ready() {
+    python3 - "${https_port:-8443}" <<'PY'
+import ssl, sys, urllib.request
+try:
+    with urllib.request.urlopen("https://127.0.0.1:%s/health/ready" % sys.argv[1],
+                                context=ssl._create_unverified_context(), timeout=10) as answer:
+        sys.exit(0 if answer.status == 200 else 1)
+except Exception:
+    sys.exit(1)
+PY
+}
 waited=0
-while [ ! -s "$token_file" ] && [ "$waited" -lt "$wait_seconds" ]; do
+while ! ready && [ "$waited" -lt "$wait_seconds" ]; do
     sleep 2
     waited=$((waited + 2))
 done
@@ -122,6 +137,6 @@ if [ -s "$token_file" ]; then
     echo "Setup:         https://$address/setup"
     echo "Setup token:   $(cat "$token_file")"
 else
-    echo "No setup token yet (Procura writes it on its first start without an admin):"
+    echo "No setup token yet (Procura writes it when it starts without an admin; it did not answer within $wait_seconds s):"
     echo "  journalctl -u procura    and    cat $token_file"
 fi

@@ -100,6 +100,7 @@ Type=oneshot
 ExecStart=/bin/sh -c '/root/procura/installer/install.sh --jar /root/procura/procura.jar --upgrade-jar /root/procura/procura-upgrade.jar --trust-root /root/procura/root.json; echo "install.sh exited with $?"'
 StandardOutput=journal+console
 StandardError=journal+console
+SyslogIdentifier=install.sh
 TimeoutStartSec=infinity
 
 [Install]
@@ -125,8 +126,9 @@ timeout=$install_timeout check "install.sh finishes" wait_for 'install.sh exited
 echo "TIME install.sh: $(($(date +%s) - step)) s"
 check "install.sh exits 0" grep -qa 'install.sh exited with 0' "$work/serial.log" || give_up "install.sh failed"
 check "install.sh prints the HTTPS address" grep -qaE 'HTTPS address: https://10\.0\.2\.15/' "$work/serial.log"
-check "install.sh prints the setup token" grep -qaE 'Setup token: +[^ ]+' "$work/serial.log" || give_up "no setup token"
-token=$(grep -aoE 'Setup token: +[^ ]+' "$work/serial.log" | tail -1 | awk '{print $3}' | tr -d '\r')
+# The token as install.sh printed it (the console's own banner shows it too): the customer types this one.
+check "install.sh prints the setup token" grep -qaE 'install\.sh\[[0-9]+\]: Setup token: +[^ ]+' "$work/serial.log" || give_up "no setup token"
+token=$(grep -aoE 'install\.sh\[[0-9]+\]: Setup token: +[^ ]+' "$work/serial.log" | tail -1 | awk '{print $4}' | tr -d '\r')
 
 base=https://127.0.0.1:$https_port
 cookies=$work/cookies
