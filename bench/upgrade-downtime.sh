@@ -10,7 +10,7 @@ cds=${2:-cds}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 jar=$PWD/webapp/target/procura.jar
 [ -f "$jar" ] || { echo "no $jar: build it first (mvn -B -q package -DskipTests -pl idoc,webapp)" >&2; exit 1; }
-mvn -B -q -o -pl upgrade test-compile dependency:build-classpath \
+mvn -B -q -pl upgrade test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
