@@ -1,10 +1,11 @@
 #!/bin/bash
 # The appliance image chains. Run as root.
 #
-#   appliance/test/image-chain.sh PATH/TO/procura.jar            (CI, every run: about 8 minutes)
+#   appliance/test/image-chain.sh PATH/TO/procura.jar            (CI, every run: about 15 minutes)
 #       chroot-build.sh (debootstrap Debian 13, the playbook into it through the chroot connection,
 #       checks, a second run with zero changes, seal), then boot-test.sh (disk image, boot under
-#       QEMU, first-boot setup with the console token, HTTPS login, closed ports).
+#       QEMU, first-boot setup with the console token, HTTPS login, closed ports, an upgrade and a
+#       rollback from the admin page).
 #   appliance/test/image-chain.sh --packer PATH/TO/procura.jar   (on demand: about 45 minutes)
 #       chroot-build.sh, base-image.sh, packer-build.sh (qcow2 and OVA), then lynis-vm.sh on the
 #       Packer image (Lynis inside the booted VM, hardening index >= 75, backup and restore).
