@@ -25,18 +25,14 @@ upgrade_test=$cache/upgrade-test
 test_repository=$rootfs/srv/procura-test-repository
 timeout=${PROCURA_BOOT_TIMEOUT:-300}
 work=$(mktemp -d /tmp/procura-boot.XXXXXX)
-https_port=$((20000 + $$ % 10000))
-ssh_port=$((https_port + 1))
-http_port=$((https_port + 2))
-direct_http_port=$((https_port + 3))
+pick_forwards
 qemu_pid=
 started=$(date +%s)
 
 cleanup() {
     stop_vm
     restore_test_repository
-    rm -f "$work/admin-password" "$work/cookies"
-    [ -n "${PROCURA_KEEP_IMAGE:-}" ] || rm -rf "$work"
+    discard_vm
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -104,7 +100,7 @@ check "disk enlarged to 8 GiB before the first boot" qemu-img resize -q "$work/p
 # --- boot --------------------------------------------------------------------------------------
 step=$(date +%s)
 start_vm "$work/procura.qcow2" 2048 \
-    "user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:$https_port-:443,hostfwd=tcp:127.0.0.1:$ssh_port-:22,hostfwd=tcp:127.0.0.1:$http_port-:80,hostfwd=tcp:127.0.0.1:$direct_http_port-:8080"
+    "user,id=n0,restrict=on,$(forwards)"
 
 check "kernel boots to the console login" wait_for 'login:' || give_up "no login prompt"
 echo "TIME boot to login prompt: $(($(date +%s) - step)) s"

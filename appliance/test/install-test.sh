@@ -27,19 +27,11 @@ install_timeout=${PROCURA_INSTALL_TIMEOUT:-7200}
 timeout=${PROCURA_BOOT_TIMEOUT:-300}
 work=$(mktemp -d /tmp/procura-install.XXXXXX)
 host=$work/host-rootfs
-https_port=$((20000 + $$ % 10000))
-ssh_port=$((https_port + 1))
-http_port=$((https_port + 2))
-direct_http_port=$((https_port + 3))
+pick_forwards
 qemu_pid=
 started=$(date +%s)
 
-cleanup() {
-    stop_vm
-    rm -f "$work/admin-password" "$work/cookies"
-    [ -n "${PROCURA_KEEP_IMAGE:-}" ] || rm -rf "$work"
-}
-trap cleanup EXIT
+trap discard_vm EXIT
 trap 'exit 130' INT TERM
 
 give_up() {
@@ -118,7 +110,7 @@ echo "TIME host disk: $(($(date +%s) - step)) s"
 step=$(date +%s)
 # No restrict=on: the host reaches the Debian mirror through QEMU's NAT.
 start_vm "$work/host.qcow2" 3072 \
-    "user,id=n0,hostfwd=tcp:127.0.0.1:$https_port-:443,hostfwd=tcp:127.0.0.1:$ssh_port-:22,hostfwd=tcp:127.0.0.1:$http_port-:80,hostfwd=tcp:127.0.0.1:$direct_http_port-:8080"
+    "user,id=n0,$(forwards)"
 
 check "the host boots and install.sh starts" wait_for 'install.sh: installing Ansible' || give_up "install.sh never started"
 echo "TIME boot to install.sh: $(($(date +%s) - step)) s"

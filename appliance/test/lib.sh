@@ -136,6 +136,27 @@ qemu_accel() {
     fi
 }
 
+# pick_forwards: host ports (127.0.0.1) for the guest's 443, 22, 80 and 8080, derived from this
+# process's id so that parallel tests do not collide; sets https_port, ssh_port, http_port and
+# direct_http_port. forwards prints them as QEMU hostfwd options.
+pick_forwards() {
+    https_port=$((20000 + $$ % 10000))
+    ssh_port=$((https_port + 1))
+    http_port=$((https_port + 2))
+    direct_http_port=$((https_port + 3))
+}
+forwards() {
+    echo "hostfwd=tcp:127.0.0.1:$https_port-:443,hostfwd=tcp:127.0.0.1:$ssh_port-:22,hostfwd=tcp:127.0.0.1:$http_port-:80,hostfwd=tcp:127.0.0.1:$direct_http_port-:8080"
+}
+
+# discard_vm: stops the VM, removes the admin password and cookies, and the work folder unless
+# PROCURA_KEEP_IMAGE is set (for the EXIT trap).
+discard_vm() {
+    stop_vm
+    rm -f "$work/admin-password" "$work/cookies"
+    [ -n "${PROCURA_KEEP_IMAGE:-}" ] || rm -rf "$work"
+}
+
 # start_vm DISK MEMORY_MB NETDEV: boots DISK (qcow2, or raw when named *.raw) under QEMU in the
 # background, 2 vCPUs, serial console into $work/serial.log; NETDEV is the -netdev value, whose
 # id must be n0. Sets qemu_pid (stop_vm stops it).

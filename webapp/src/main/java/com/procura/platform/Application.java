@@ -112,12 +112,14 @@ public final class Application implements AutoCloseable {
         }
         Application application = null;
         try {
-            application = new Application(config, lock, database, tls, benchmarkServlet, clock);
-            maintenance.ifPresent(WebServer::close);
+            try {
+                application = new Application(config, lock, database, tls, benchmarkServlet, clock);
+            } finally {
+                maintenance.ifPresent(WebServer::close);
+            }
             application.web.start();
             return application;
         } catch (RuntimeException e) {
-            maintenance.ifPresent(WebServer::close);
             if (application != null) {
                 application.close();
             } else {
